@@ -1,0 +1,74 @@
+"""The term rules of argument-mapping pedagogy (rabbit rule, holding-hands rule).
+
+Both compare significant terms (see :mod:`argmap.text`): a term in a conclusion must
+come from somewhere, and a term in a co-premise must go somewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.checks import Flag, check
+from argmap.model import ArgumentMap, Inference
+from argmap.text import missing_terms, significant_terms
+
+
+def _linked_supports(amap: ArgumentMap) -> Iterator[Inference]:
+    return (inf for inf in amap.inferences.values() if inf.is_support and inf.target in amap.claims)
+
+
+def _quoted(words: list[str]) -> str:
+    return ", ".join(f"'{w}'" for w in words)
+
+
+@check(
+    "AM107",
+    "missing-link",
+    "warning",
+    summary="rabbit rule: a term of a support's conclusion appears in none of its premises",
+    hint="add the unstated premise that connects these terms to the premises (or reword to use the same terms)",
+)
+def missing_link(amap: ArgumentMap) -> Iterator[Flag]:
+    """A term that appears in the conclusion but in no premise was pulled out of a hat.
+
+    Usually a premise is unstated: the gap between what the premises say and what the
+    conclusion claims. The finding names the inference's id when given, else the conclusion.
+    """
+    for inf in _linked_supports(amap):
+        premise_terms = frozenset().union(*(significant_terms(amap.claims[p].text) for p in inf.premises))
+        missing = missing_terms(amap.claims[inf.target].text, premise_terms)
+        if missing:
+            anchor = inf.id if inf.explicit_id else inf.target
+            premises = " + ".join(f"'{p}'" for p in inf.premises)
+            yield Flag(
+                anchor,
+                f"conclusion '{inf.target}' uses {_quoted(missing)}, found in none of its premises {premises}",
+            )
+
+
+@check(
+    "AM108",
+    "stranded-premise",
+    "warning",
+    summary="holding-hands rule: a co-premise's term appears neither in the conclusion nor in another co-premise",
+    hint="link the term to the rest of the reason (a co-premise that uses it), or drop it from the premise",
+)
+def stranded_premise(amap: ArgumentMap) -> Iterator[Flag]:
+    """In a linked reason every term of a co-premise should hold hands with another part.
+
+    A term nothing else in the reason mentions does no work: either a co-premise that
+    connects it is missing, or the premise says more than the reason needs.
+    """
+    for inf in _linked_supports(amap):
+        if len(inf.premises) < 2:
+            continue
+        for premise in inf.premises:
+            others = [inf.target, *(p for p in inf.premises if p != premise)]
+            other_terms = frozenset().union(*(significant_terms(amap.claims[o].text) for o in others))
+            stranded = missing_terms(amap.claims[premise].text, other_terms)
+            if stranded:
+                yield Flag(
+                    premise,
+                    f"in the reason for '{inf.target}', co-premise '{premise}' uses {_quoted(stranded)}, "
+                    "found neither in the conclusion nor in another co-premise",
+                )

@@ -1,0 +1,75 @@
+"""The typer application and what every command shares: loading maps, reporting errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from argmap.errors import ArgmapError, MapError
+
+__all__ = ["FromOption", "app", "collect_paths", "fail", "load", "version_callback"]
+
+app = typer.Typer(
+    name="argmap",
+    help="Check, render, evaluate and teach with argument maps.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        from argmap import __version__
+
+        typer.echo(f"argmap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Check, render, evaluate and teach with argument maps."""
+
+
+def fail(error: ArgmapError | str, code: int = 2) -> NoReturn:
+    """Print an error on stderr and exit (2: bad input or usage)."""
+    typer.echo(f"argmap: {error}" if not isinstance(error, MapError) else str(error), err=True)
+    raise typer.Exit(code)
+
+
+def collect_paths(paths: list[Path]) -> Iterator[Path]:
+    """Files as given; folders expanded to the map files inside them (any known format), sorted."""
+    from argmap.readers import readers
+
+    suffixes = tuple(s for r in readers().values() for s in r.suffixes)
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(suffixes))
+        else:
+            yield path
+
+
+def load(path: Path, format: str | None = None):
+    """Load one map or exit 2 with ``path:line:col: message``."""
+    from argmap.readers import load_map
+
+    try:
+        return load_map(path, format)
+    except MapError as error:
+        fail(error)
+    except RecursionError:
+        fail(MapError("the map is nested too deeply to read", str(path)))
+
+
+FromOption = Annotated[
+    str | None, typer.Option("--from", help="Input format (yaml, ...); default: from the file suffix.")
+]

@@ -1,0 +1,102 @@
+"""Input readers: one module per format, found by looking in this package.
+
+A reader module defines ``NAME`` (the format's name), ``SUFFIXES`` (file endings it
+claims) and ``read(text, path) -> ArgumentMap``. Adding a format means adding a module
+here; :func:`load_map` and the CLI pick it up by suffix or by ``format=``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+
+from argmap.errors import MapError
+from argmap.model import ArgumentMap
+
+__all__ = ["MAX_BYTES", "Reader", "decode", "load_map", "parse_map", "reader_for", "readers"]
+
+MAX_BYTES = int(os.environ.get("ARGMAP_MAX_BYTES", 64 * 1024 * 1024))
+"""Largest map file argmap reads; raise it with the ``ARGMAP_MAX_BYTES`` environment variable."""
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    suffixes: tuple[str, ...]
+    module: ModuleType
+
+    def read(self, text: str, path: str | None = None) -> ArgumentMap:
+        return self.module.read(text, path)
+
+
+@cache
+def readers() -> dict[str, Reader]:
+    """Every reader in this package, by format name."""
+    found: dict[str, Reader] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        found[module.NAME] = Reader(module.NAME, tuple(module.SUFFIXES), module)
+    return found
+
+
+def reader_for(path: str | os.PathLike[str] | None = None, format: str | None = None) -> Reader:
+    """The reader for a format name, or else for the path's suffix."""
+    table = readers()
+    if format is not None:
+        if format not in table:
+            raise MapError(f"unknown input format '{format}': use one of {', '.join(sorted(table))}", None)
+        return table[format]
+    name = str(path or "").lower()
+    for reader in table.values():
+        if any(name.endswith(suffix) for suffix in reader.suffixes):
+            return reader
+    suffixes = ", ".join(s for r in table.values() for s in r.suffixes)
+    raise MapError(f"cannot tell the format of this file from its name: use a suffix ({suffixes}) or --from", str(path))
+
+
+def decode(data: bytes, path: str | None = None) -> str:
+    """UTF-8 text without a byte-order mark; a bad byte is reported at its line and column."""
+    if len(data) > MAX_BYTES:
+        raise MapError(
+            f"file is {len(data)} bytes, over the limit of {MAX_BYTES}: "
+            "raise it with the ARGMAP_MAX_BYTES environment variable if the map is genuine",
+            path,
+            1,
+            1,
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise MapError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}): save the file as UTF-8", path, line, col
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def parse_map(text: str, path: str | None = None, format: str | None = None) -> ArgumentMap:
+    """Parse a map from text; the format comes from ``format`` or the path's suffix (default YAML)."""
+    reader = reader_for(path, format) if (format or path) else readers()["yaml"]
+    return reader.read(text.removeprefix("\ufeff"), path)
+
+
+def load_map(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap:
+    """Read a map file; every problem becomes a :class:`MapError` with ``path:line:col``."""
+    name = str(path)
+    reader = reader_for(name, format)
+    try:
+        data = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise MapError("is a folder, not a map file", name) from None
+    except OSError as exc:
+        raise MapError(f"cannot read the file: {exc.strerror or exc}", name) from None
+    return reader.read(decode(data, name), name)

@@ -1,0 +1,59 @@
+"""Lay out a map's DOT and draw it as SVG, PNG or PDF.
+
+Drawing uses pygraphviz, whose wheels bundle the Graphviz library, so it works after
+a plain ``pip install`` with no system Graphviz.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from argmap.checks import Finding
+from argmap.dot import to_dot
+from argmap.errors import OutputError
+from argmap.model import ArgumentMap
+from argmap.output import write_atomic
+
+__all__ = ["FORMATS", "draw", "format_for", "render"]
+
+FORMATS = ("svg", "png", "pdf", "dot")
+
+
+def format_for(path: str | os.PathLike[str], format: str | None = None) -> str:
+    """The output format: ``format`` if given, else the path's suffix."""
+    chosen = (format or Path(path).suffix.lstrip(".")).lower()
+    if chosen == "gv":
+        chosen = "dot"
+    if chosen not in FORMATS:
+        raise OutputError(
+            f"{path}: cannot draw '{chosen or 'no suffix'}': use one of .{', .'.join(FORMATS)} or --format"
+        )
+    return chosen
+
+
+def draw(dot_source: str, format: str) -> bytes:
+    """Lay out DOT with Graphviz's ``dot`` and return the drawing in ``format``."""
+    if format == "dot":
+        return dot_source.encode("utf-8")
+    import pygraphviz
+
+    graph = pygraphviz.AGraph(string=dot_source)
+    graph.layout(prog="dot")
+    return graph.draw(format=format)
+
+
+def render(
+    amap: ArgumentMap,
+    path: str | os.PathLike[str],
+    findings: Iterable[Finding] = (),
+    *,
+    format: str | None = None,
+    **options: object,
+) -> str:
+    """Draw the map to ``path`` (atomically) and return the format used."""
+    chosen = format_for(path, format)
+    data = draw(to_dot(amap, findings, **options), chosen)
+    write_atomic(path, data, inputs=[amap.path] if amap.path else [])
+    return chosen
