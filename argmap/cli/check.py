@@ -28,6 +28,9 @@ def check(
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these checks; repeatable.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")] = False,
     hints: Annotated[bool, typer.Option("--hints", help="Print a fix hint under each finding.")] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (bad input still exits 2).")
+    ] = False,
     from_: FromOption = None,
 ) -> None:
     """Find reasoning defects in maps, like a linter.
@@ -67,7 +70,7 @@ def check(
     if errors:
         raise typer.Exit(2)
     failing = {"error", "warning"} if strict else {"error"}
-    raise typer.Exit(1 if any(f.severity.value in failing for f in findings) else 0)
+    raise typer.Exit(1 if not exit_zero and any(f.severity.value in failing for f in findings) else 0)
 
 
 @app.command("checks")
