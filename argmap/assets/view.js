@@ -724,6 +724,7 @@
     status.textContent = message || "";
     status.hidden = !message;
     status.classList.toggle("am-ok", !isError);
+    document.body.classList.toggle("am-stale", !!message && isError);
   }
 
   /* -- live updates ----------------------------------------------------------------------- */
