@@ -54,8 +54,10 @@ def reader_for(path: str | os.PathLike[str] | None = None, format: str | None = 
             raise MapError(f"unknown input format '{format}': use one of {', '.join(sorted(table))}", None)
         return table[format]
     name = str(path or "").lower()
-    for reader in table.values():
-        if any(name.endswith(suffix) for suffix in reader.suffixes):
+    # Longest suffix first, so ".argmap.json" (argmap JSON) wins over ".json" (AIF).
+    candidates = sorted(((s, r) for r in table.values() for s in r.suffixes), key=lambda sr: -len(sr[0]))
+    for suffix, reader in candidates:
+        if name.endswith(suffix):
             return reader
     suffixes = ", ".join(s for r in table.values() for s in r.suffixes)
     raise MapError(f"cannot tell the format of this file from its name: use a suffix ({suffixes}) or --from", str(path))
