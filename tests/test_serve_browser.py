@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import os
 import shutil
 import signal
 import socket
@@ -112,7 +113,10 @@ def test_saving_the_file_updates_the_page_without_a_reload(serve, open_page, mea
     page, watcher = open_page(server.url)
     page.evaluate("window.__samePage = true")
     text = meals_copy.read_text(encoding="utf-8")
-    meals_copy.write_text(text.replace("fund free school meals", "pay for every school lunch"), encoding="utf-8")
+    # saved the way many editors do: a new file renamed over the old one
+    saved = meals_copy.with_name(".map.yaml.swp")
+    saved.write_text(text.replace("fund free school meals", "pay for every school lunch"), encoding="utf-8")
+    os.replace(saved, meals_copy)
     page.wait_for_selector('body[data-version="2"]', timeout=UPDATE_MS)
     assert squeeze("The city should pay for every school lunch.") in squeeze(page.text_content(dom_id("fund-meals")))
     assert page.evaluate("window.__samePage") is True

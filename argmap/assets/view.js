@@ -137,6 +137,12 @@
     var newFull = { x: box.x - pad, y: box.y - pad, w: box.width + 2 * pad, h: box.height + 2 * pad };
     full = newFull;
     if (keepView && view && !fitted) setView(view); else fit();
+    var boxes = new Map();
+    state.findings.forEach(function (found, id) {
+      var node = nodeOf(id);
+      var shape = node && node.querySelector("path, ellipse, polygon");
+      if (shape) boxes.set(id, shape.getBBox());
+    });
     state.elements.forEach(function (e, id) {
       var node = document.getElementById(e.dom);
       if (!node || !svg.contains(node)) return;
@@ -149,23 +155,20 @@
       node.insertBefore(tip, node.firstChild);
       var found = state.findings.get(id) || [];
       var worst = worstSeverity(found);
-      if (worst) {
-        node.classList.add("am-f-" + worst);
-        addBadge(node, found, worst);
-      }
+      if (worst) node.classList.add("am-f-" + worst);
+      if (worst && boxes.has(id)) addBadge(node, found, worst, boxes.get(id));
     });
     applyLabels();
     if (state.selected && nodeOf(state.selected)) nodeOf(state.selected).classList.add("am-selected");
     runSearch(false);
   }
 
-  function addBadge(node, found, worst) {
-    var shape = node.querySelector("ellipse") || node;
-    var box = shape.getBBox();
+  function addBadge(node, found, worst, box) {
+    var round = !!node.querySelector("ellipse");
     var badge = svgEl("g");
     badge.setAttribute("class", "am-badge am-sev-" + worst);
-    var x = shape === node ? box.x + box.width - 2 : box.x + box.width;
-    var y = shape === node ? box.y + 2 : box.y;
+    var x = round ? box.x + box.width : box.x + box.width - 2;
+    var y = round ? box.y : box.y + 2;
     badge.setAttribute("transform", "translate(" + x + " " + y + ")");
     var circle = svgEl("circle");
     circle.setAttribute("r", "8");
