@@ -1,0 +1,142 @@
+"""JSON with places: parse once, then point errors at ``path:line:col`` and a JSON path.
+
+The standard library's decoder forgets where each value came from. Readers of JSON
+formats (AIF, argmap JSON) need that to report ``nodes[3].type`` at its line, and to
+give claims a line for findings. The pure-Python scanner lets the decoder's
+``parse_object`` and ``parse_array`` be wrapped, so each container records its offset;
+duplicate keys, which ``json`` would silently collapse, are refused on the way.
+"""
+
+from __future__ import annotations
+
+import json
+import json.decoder
+import json.scanner
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from argmap.errors import MapError
+from argmap.model import did_you_mean
+
+__all__ = ["JsonDoc", "Trail", "format_trail", "load_json", "validate"]
+
+Trail = Sequence[str | int]
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKey(key)
+        found[key] = value
+    return found
+
+
+def format_trail(trail: Trail) -> str:
+    """A JSON path as people write it: ``nodes[3].type``, ``claims["odd key"]``."""
+    out = ""
+    for step in trail:
+        if isinstance(step, int):
+            out += f"[{step}]"
+        elif _NAME.match(step):
+            out += f".{step}" if out else step
+        else:
+            out += f"[{json.dumps(step, ensure_ascii=False)}]"
+    return out or "the document"
+
+
+class JsonDoc:
+    """Parsed JSON that remembers the offset of every object and array."""
+
+    def __init__(self, text: str, path: str | None) -> None:
+        self.text = text
+        self.path = path
+        self._offsets: dict[int, tuple[int, object]] = {}
+        decoder = json.JSONDecoder(object_pairs_hook=_pairs)
+        decoder.parse_object = self._wrap(json.decoder.JSONObject)  # type: ignore[attr-defined]
+        decoder.parse_array = self._wrap(json.decoder.JSONArray)  # type: ignore[attr-defined]
+        decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
+        self.data = self._decode(decoder)
+
+    def _wrap(self, parse):
+        def recorded(s_and_end, *args):
+            start = s_and_end[1] - 1
+            try:
+                value, end = parse(s_and_end, *args)
+            except _DuplicateKey as dup:
+                line, col = self.position(start)
+                raise MapError(f"duplicate key '{dup.key}' in this object", self.path, line, col) from None
+            self._offsets[id(value)] = (start, value)
+            return value, end
+
+        return recorded
+
+    def _decode(self, decoder: json.JSONDecoder) -> Any:
+        try:
+            return decoder.decode(self.text)
+        except json.JSONDecodeError as exc:
+            raise MapError(f"malformed JSON: {exc.msg}", self.path, exc.lineno, exc.colno) from None
+        except RecursionError:
+            raise MapError("the JSON is nested too deeply to read", self.path, 1, 1) from None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        line = self.text.count("\n", 0, offset) + 1
+        return line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+
+    def where(self, trail: Trail) -> tuple[int, int]:
+        """Line and column of the innermost object or array on the trail (0, 0 if none)."""
+        found = (0, 0)
+        value: Any = self.data
+        for step in [None, *trail]:
+            if step is not None:
+                try:
+                    value = value[step]
+                except (KeyError, IndexError, TypeError):
+                    break
+            if isinstance(value, (dict, list)) and id(value) in self._offsets:
+                found = self.position(self._offsets[id(value)][0])
+        return found
+
+    def line_of(self, value: object) -> int:
+        """The line where an object or array of this document starts (0 if unknown)."""
+        entry = self._offsets.get(id(value))
+        return self.position(entry[0])[0] if entry and entry[1] is value else 0
+
+    def error(self, trail: Trail, message: str) -> MapError:
+        """A :class:`MapError` naming the JSON path, at the line of its object."""
+        line, col = self.where(trail)
+        return MapError(f"{format_trail(trail)}: {message}", self.path, line, col)
+
+
+def load_json(text: str, path: str | None = None) -> JsonDoc:
+    """Parse JSON text; syntax errors and duplicate keys raise :class:`MapError` at their line."""
+    return JsonDoc(text, path)
+
+
+def validate(doc: JsonDoc, instance: Any, schema: dict[str, Any], trail: Trail = ()) -> None:
+    """Check ``instance`` (found at ``trail``) against a JSON Schema; the first problem raises at its path."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import best_match
+
+    error = best_match(Draft202012Validator(schema).iter_errors(instance))
+    if error is None:
+        return
+    where = [*trail, *error.absolute_path]
+    message = error.message
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = list(error.schema.get("properties", {}))
+        unknown = next(k for k in error.instance if k not in allowed)
+        where.append(unknown)
+        message = f"unknown key{did_you_mean(unknown, allowed)}; allowed: {', '.join(allowed)}"
+    elif error.validator == "required":
+        message = message.replace("is a required property", "is required here")
+    raise doc.error(where, message)
