@@ -3,18 +3,24 @@
 Graph-first free functions in the manner of ``networkx.algorithms``: each takes an
 :class:`ArgumentMap` and returns plain sets or dicts; none prints. Every function runs
 in time linear in the map's size, except :func:`necessary_premises`, whose sets grow
-with the depth of the support tree.
+with the depth of the support tree. Only :func:`support_graph` imports networkx: the
+others walk the map's own indexes, so checking a map does not pay for that import.
 """
 
 from __future__ import annotations
 
+import graphlib
 from collections import deque
-
-import networkx as nx
+from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from argmap.model import ArgumentMap
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 __all__ = [
+    "circle_suspects",
     "derivable_claims",
     "necessary_premises",
     "reaching_thesis",
@@ -25,7 +31,18 @@ __all__ = [
 
 def reaching_thesis(amap: ArgumentMap) -> set[str]:
     """Elements with a chain of support or attack to the thesis (the thesis included)."""
-    return nx.ancestors(amap.graph, amap.thesis) | {amap.thesis}
+    reached = {amap.thesis}
+    stack = [amap.thesis]
+    while stack:
+        element = stack.pop()
+        before = [inf.id for inf in amap.inferences_to(element)]
+        if element in amap.inferences:
+            before.extend(amap.inferences[element].premises)
+        for other in before:
+            if other not in reached:
+                reached.add(other)
+                stack.append(other)
+    return reached
 
 
 def support_tree(amap: ArgumentMap, target: str | None = None) -> set[str]:
@@ -49,14 +66,46 @@ def support_tree(amap: ArgumentMap, target: str | None = None) -> set[str]:
     return tree
 
 
-def support_graph(amap: ArgumentMap) -> nx.DiGraph:
-    """Claims only, with an edge premise -> conclusion for each support inference between claims."""
+def support_graph(amap: ArgumentMap, within: Collection[str] | None = None) -> nx.DiGraph:
+    """Claims only, with an edge premise -> conclusion for each support inference between claims.
+
+    ``within`` keeps only those claims (and the edges among them), in map order.
+    """
+    import networkx as nx
+
+    keep = amap.claims.keys() if within is None else within
     graph = nx.DiGraph()
-    graph.add_nodes_from(amap.claims)
+    graph.add_nodes_from(c for c in amap.claims if c in keep)
+    for inf in amap.inferences.values():
+        if inf.is_support and inf.target in keep:
+            graph.add_edges_from((premise, inf.target) for premise in inf.premises if premise in keep)
+    return graph
+
+
+def circle_suspects(amap: ArgumentMap) -> set[str]:
+    """Claims on a circle of support and the claims that rest on them; empty when there is no circle.
+
+    Every circle lies within this set, so circles can be looked for there alone. One
+    linear pass (a topological sort with :mod:`graphlib`), without networkx.
+    """
+    premises: dict[str, list[str]] = {}
     for inf in amap.inferences.values():
         if inf.is_support and inf.target in amap.claims:
-            graph.add_edges_from((premise, inf.target) for premise in inf.premises)
-    return graph
+            premises.setdefault(inf.target, []).extend(inf.premises)
+    sorter = graphlib.TopologicalSorter(premises)
+    try:
+        sorter.prepare()
+    except graphlib.CycleError:
+        pass
+    else:
+        return set()
+    ordered: set[str] = set()
+    while sorter.is_active():
+        ready = sorter.get_ready()
+        ordered.update(ready)
+        sorter.done(*ready)
+    nodes = set(premises).union(*premises.values())
+    return nodes - ordered
 
 
 def derivable_claims(amap: ArgumentMap) -> list[str]:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
-
-import networkx as nx
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
 
 from argmap.errors import MapError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "ATTACK",
@@ -135,7 +137,6 @@ class ArgumentMap:
         self.sources: dict[str, Source] = {}
         self.claims: dict[str, Claim] = {}
         self.inferences: dict[str, Inference] = {}
-        self.graph: nx.DiGraph = nx.DiGraph()
         for source in sources:
             if source.id in self.sources:
                 self._fail(f"duplicate source id '{source.id}'", source.line, source.col)
@@ -145,7 +146,7 @@ class ArgumentMap:
         for inference in inferences:
             self._add(inference, self.inferences)
         self._validate()
-        self._build_graph()
+        self._index()
 
     # -- construction -------------------------------------------------------------
 
@@ -206,18 +207,33 @@ class ArgumentMap:
             if inf.type not in (SUPPORT, ATTACK):
                 self._fail(f"inference '{inf.id}' has type '{inf.type}': use 'support' or 'attack'", inf.line, inf.col)
 
-    def _build_graph(self) -> None:
-        g = self.graph
-        g.graph["title"] = self.title
-        g.graph["thesis"] = self.thesis
-        for cid, claim in self.claims.items():
-            g.add_node(cid, kind="claim", element=claim)
-        for iid, inf in self.inferences.items():
-            g.add_node(iid, kind="inference", type=inf.type, element=inf)
-        for iid, inf in self.inferences.items():
+    def _index(self) -> None:
+        """Inferences by target (all, and by type) and by premise, in map order: the queries need no graph."""
+        self._into: dict[RelationType | None, dict[str, list[Inference]]] = {None: {}, SUPPORT: {}, ATTACK: {}}
+        self._out: dict[str, list[Inference]] = {}
+        for inf in self.inferences.values():
+            self._into[None].setdefault(inf.target, []).append(inf)
+            self._into[inf.type].setdefault(inf.target, []).append(inf)
             for premise in inf.premises:
-                g.add_edge(premise, iid, role="premise")
+                self._out.setdefault(premise, []).append(inf)
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        """The map as a ``networkx.DiGraph``: premise -> inference -> target.
+
+        Built on first use, so that reading and checking a map never pays for importing networkx.
+        """
+        import networkx as nx
+
+        g = nx.DiGraph(title=self.title, thesis=self.thesis)
+        g.add_nodes_from((cid, {"kind": "claim", "element": claim}) for cid, claim in self.claims.items())
+        g.add_nodes_from(
+            (iid, {"kind": "inference", "type": inf.type, "element": inf}) for iid, inf in self.inferences.items()
+        )
+        for iid, inf in self.inferences.items():
+            g.add_edges_from((premise, iid, {"role": "premise"}) for premise in inf.premises)
             g.add_edge(iid, inf.target, role="conclusion", type=inf.type)
+        return g
 
     # -- queries ------------------------------------------------------------------
 
@@ -254,8 +270,7 @@ class ArgumentMap:
 
     def inferences_to(self, target: str, type: RelationType | None = None) -> list[Inference]:
         """Inferences whose target is ``target``, in map order, optionally of one type."""
-        found = [self.inferences[i] for i in self.graph.predecessors(target) if i in self.inferences]
-        return [inf for inf in found if type is None or inf.type == type]
+        return list(self._into.get(type, {}).get(target, ()))
 
     def supports_of(self, target: str) -> list[Inference]:
         return self.inferences_to(target, SUPPORT)
@@ -265,11 +280,11 @@ class ArgumentMap:
 
     def inferences_from(self, claim_id: str) -> list[Inference]:
         """Inferences that use ``claim_id`` as a premise."""
-        return [self.inferences[i] for i in self.graph.successors(claim_id) if i in self.inferences]
+        return list(self._out.get(claim_id, ()))
 
     def premises(self) -> Iterator[Claim]:
         """Claims used as a premise of at least one inference."""
-        return (c for c in self.claims.values() if self.graph.out_degree(c.id) > 0)
+        return (c for c in self.claims.values() if c.id in self._out)
 
     def basic_premises(self) -> Iterator[Claim]:
         """Premises with no support inference of their own: the map's starting points."""

@@ -42,14 +42,21 @@ PREFIX_MATCH = 5
 
 def term_words(text: str) -> dict[str, str]:
     """Significant words of ``text``: stem -> the first word form that produced it."""
+    return dict(_term_pairs(text))
+
+
+@lru_cache(maxsize=1 << 17)
+def _term_pairs(text: str) -> tuple[tuple[str, str], ...]:
+    """:func:`term_words` as immutable pairs, cached: each claim's text is read once per run, not once per use."""
     words: dict[str, str] = {}
-    for match in _WORD.finditer(text):
-        word = match.group().casefold().replace("’", "'")
-        word = word.split("'")[0]
+    for form in _WORD.findall(text):
+        word = form.casefold()
+        if "'" in word or "’" in word:
+            word = word.replace("’", "'").split("'")[0]
         if len(word) < MIN_LENGTH or word in STOP_WORDS or word.isdigit():
             continue
-        words.setdefault(_stem(word), match.group())
-    return words
+        words.setdefault(_stem(word), form)
+    return tuple(words.items())
 
 
 @lru_cache(maxsize=65536)
@@ -57,10 +64,10 @@ def _stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 17)
 def significant_terms(text: str) -> frozenset[str]:
     """The stems of the significant words of ``text``."""
-    return frozenset(term_words(text))
+    return frozenset(stem for stem, _ in _term_pairs(text))
 
 
 def shares_term(stem: str, stems: frozenset[str]) -> bool:
@@ -74,4 +81,4 @@ def shares_term(stem: str, stems: frozenset[str]) -> bool:
 
 def missing_terms(text: str, others: frozenset[str]) -> list[str]:
     """Word forms of ``text``'s significant terms found in none of ``others``, in text order."""
-    return [word for stem, word in term_words(text).items() if not shares_term(stem, others)]
+    return [word for stem, word in _term_pairs(text) if not shares_term(stem, others)]

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-import networkx as nx
-
-from argmap.analysis import reaching_thesis, support_graph
+from argmap.analysis import circle_suspects, reaching_thesis, support_graph
 from argmap.checks import Flag, check
 from argmap.model import ArgumentMap
 
@@ -21,7 +19,12 @@ from argmap.model import ArgumentMap
 )
 def circular_support(amap: ArgumentMap) -> Iterator[Flag]:
     """Begging the question: the claim is assumed in its own defence, so the circle proves nothing."""
-    graph = support_graph(amap)
+    suspects = circle_suspects(amap)
+    if not suspects:
+        return
+    import networkx as nx
+
+    graph = support_graph(amap, suspects)
     for component in nx.strongly_connected_components(graph):
         if len(component) == 1:
             (only,) = component

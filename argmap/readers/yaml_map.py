@@ -110,7 +110,8 @@ class _Reader:
             raise MapError(f"malformed YAML: {exc}", self.path, 1, 1) from None
         if root is None:
             raise MapError("the file is empty: a map needs title, thesis and claims", self.path, 1, 1)
-        self.refuse_aliases(root)
+        if "*" in text:  # an alias needs a '*': without one, no node can appear twice
+            self.refuse_aliases(root)
         top: dict[str, tuple[yaml.ScalarNode, yaml.Node]] = {}
         for key, value in self.mapping(root, "the map"):
             self.check_keys(key, TOP_KEYS, "the map")
