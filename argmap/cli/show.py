@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from argmap.cli._app import FromOption, app, fail, load
+from argmap.cli.evaluate import AcceptOption, RejectOption, evaluated_labels
 from argmap.errors import MapError
 
 
@@ -15,9 +16,17 @@ from argmap.errors import MapError
 def show(
     map: Annotated[Path, typer.Argument(help="The map file.")],
     findings: Annotated[bool, typer.Option("--findings/--no-findings", help="Mark check findings.")] = True,
+    evaluate: Annotated[
+        bool, typer.Option("--evaluate", help="Mark each element accepted, rejected or undecided.")
+    ] = False,
+    accept: AcceptOption = None,
+    reject: RejectOption = None,
     from_: FromOption = None,
 ) -> None:
-    """Print the argument as an indented outline: thesis, reasons, co-premises, objections."""
+    """Print the argument as an indented outline: thesis, reasons, co-premises, objections.
+
+    --accept/--reject imply --evaluate.
+    """
     from argmap.checks import run_checks
     from argmap.outline import outline
 
@@ -26,4 +35,5 @@ def show(
         found = run_checks(amap) if findings else []
     except MapError as error:
         fail(error)
-    typer.echo(outline(amap, found), nl=False)
+    labels = evaluated_labels(amap, accept, reject) if evaluate or accept or reject else None
+    typer.echo(outline(amap, found, labels=labels), nl=False)
