@@ -1,0 +1,110 @@
+"""Markdown outline export: the argument as nested lists, for READMEs, notes and wikis.
+
+The shape is the one ``argmap show`` prints: the thesis, then each reason with its
+linked co-premises, objections, undercuts and rebuttals, nested under what they
+concern; claims the map reuses are written once and then referred to. Map text is
+escaped for CommonMark and GitHub Markdown, so a claim cannot open a heading, a list,
+a link, an emphasis, a code span or raw HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from argmap.analysis import reaching_thesis
+from argmap.model import ArgumentMap, Claim, Inference
+
+__all__ = ["NAME", "SUFFIXES", "escape_markdown", "write"]
+
+NAME = "markdown"
+SUFFIXES = (".md", ".markdown")
+
+_INLINE = re.compile(r"([\\`*_\[\]<>&|~!])")
+_BLOCK_START = re.compile(r"^([#>+=\-]|\d+(?=[.)]))")
+
+
+def escape_markdown(text: str) -> str:
+    """One line of literal text: whitespace collapsed, inline and block syntax backslash-escaped."""
+    flat = " ".join(text.split())
+    flat = _INLINE.sub(r"\\\1", flat)
+    return _BLOCK_START.sub(lambda m: m.group() + "\\" if m.group().isdigit() else "\\" + m.group(), flat)
+
+
+class _Outline:
+    def __init__(self, amap: ArgumentMap) -> None:
+        self.amap = amap
+        self.shown: set[str] = set()
+        self.lines: list[str] = []
+
+    def claim(self, claim: Claim, depth: int) -> None:
+        notes = []
+        if claim.source:
+            source = self.amap.sources[claim.source]
+            notes.append(
+                f"source: {escape_markdown(source.id)}" + (f", p. {escape_markdown(claim.page)}" if claim.page else "")
+            )
+        if claim.assumption:
+            notes.append("assumption")
+        note = f" *({'; '.join(notes)})*" if notes else ""
+        pad = "  " * depth
+        if claim.id in self.shown:
+            self.lines.append(f"{pad}- {escape_markdown(claim.text)} *(see above)*")
+            return
+        self.shown.add(claim.id)
+        self.lines.append(f"{pad}- {escape_markdown(claim.text)}{note}")
+        self.children(claim.id, depth + 1)
+
+    def children(self, target: str, depth: int) -> None:
+        for inf in self.amap.supports_of(target) + self.amap.attacks_on(target):
+            self.inference(inf, depth)
+
+    def inference(self, inf: Inference, depth: int) -> None:
+        if inf.is_support:
+            kind = "Reason"
+        elif inf.target in self.amap.inferences:
+            kind = "Rebuttal" if self.amap.inferences[inf.target].is_attack else "Undercut"
+        else:
+            kind = "Objection"
+        pad = "  " * depth
+        if inf.id in self.shown:
+            self.lines.append(f"{pad}- **{kind}** *(see above)*")
+            return
+        self.shown.add(inf.id)
+        linked = " (linked: all needed together)" if len(inf.premises) > 1 else ""
+        warrant = f" \u2014 since {escape_markdown(inf.warrant)}" if inf.warrant else ""
+        self.lines.append(f"{pad}- **{kind}**{linked}{warrant}")
+        for premise in inf.premises:
+            self.claim(self.amap.claims[premise], depth + 1)
+        self.children(inf.id, depth + 1)
+
+
+def write(amap: ArgumentMap) -> str:
+    """The map as a Markdown outline."""
+    out = _Outline(amap)
+    lines = [f"# {escape_markdown(amap.title)}", ""]
+    if amap.description:
+        lines += [escape_markdown(amap.description), ""]
+    thesis = amap.claims[amap.thesis]
+    out.shown.add(thesis.id)
+    lines += [f"**Thesis:** {escape_markdown(thesis.text)}", ""]
+    out.children(thesis.id, 0)
+    lines += out.lines
+    reached = reaching_thesis(amap)
+    loose = [c for c in amap.claims.values() if c.id not in reached]
+    if loose:
+        # Conclusions first (claims that are nobody's premise), so their reasons nest under them.
+        loose.sort(key=lambda c: bool(amap.inferences_from(c.id)))
+        out.lines = []
+        for claim in loose:
+            if claim.id not in out.shown:
+                out.claim(claim, 0)
+        lines += ["", "## Not connected to the thesis", "", *out.lines]
+    if amap.sources:
+        lines += ["", "## Sources", ""]
+        for source in amap.sources.values():
+            url = ""
+            if source.url:
+                web = re.fullmatch(r"https?://[^\s<>]+", source.url)
+                url = f" <{source.url}>" if web else f" ({escape_markdown(source.url)})"
+            lines.append(f"- **{escape_markdown(source.id)}**: {escape_markdown(source.citation)}{url}")
+    return "\n".join(lines).rstrip("\n") + "\n"
