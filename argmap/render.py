@@ -9,12 +9,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from argmap.checks import Finding
-from argmap.dot import to_dot
 from argmap.errors import OutputError
-from argmap.model import ArgumentMap
 from argmap.output import write_atomic
+
+if TYPE_CHECKING:
+    from argmap.checks import Finding
+    from argmap.model import ArgumentMap
 
 __all__ = ["FORMATS", "draw", "format_for", "render"]
 
@@ -53,6 +55,8 @@ def render(
     **options: object,
 ) -> str:
     """Draw the map to ``path`` (atomically) and return the format used."""
+    from argmap.dot import to_dot
+
     chosen = format_for(path, format)
     data = draw(to_dot(amap, findings, **options), chosen)
     write_atomic(path, data, inputs=[amap.path] if amap.path else [])
