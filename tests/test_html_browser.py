@@ -42,18 +42,37 @@ def injection_file(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One offline tab for the module; each test loads its page afresh."""
+    context = browser.new_context(offline=True, viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    watcher = Watcher(page)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    yield page, watcher, requests
+    context.close()
+
+
 @pytest.fixture
-def open_page(browser):
+def open_page(browser, tab):
     contexts = []
 
     def open_(path: Path, **options):
-        context = browser.new_context(offline=True, viewport={"width": 1280, "height": 800}, **options)
-        context.set_default_timeout(TIMEOUT_MS)
-        contexts.append(context)
-        page = context.new_page()
-        watcher = Watcher(page)
-        requests: list[str] = []
-        page.on("request", lambda r: requests.append(r.url))
+        if options:
+            context = browser.new_context(offline=True, viewport={"width": 1280, "height": 800}, **options)
+            context.set_default_timeout(TIMEOUT_MS)
+            contexts.append(context)
+            page = context.new_page()
+            watcher = Watcher(page)
+            requests: list[str] = []
+            page.on("request", lambda r: requests.append(r.url))
+        else:
+            page, watcher, requests = tab
+            page.emulate_media(media="screen")
+            watcher.errors.clear()
+            requests.clear()
         page.goto(path.as_uri())
         page.wait_for_selector("body[data-ready]")
         return page, watcher, requests

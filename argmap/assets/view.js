@@ -774,6 +774,7 @@
       if (status.dataset.lost) {
         delete status.dataset.lost;
         showStatus("", false);
+        refresh();
       }
     });
     events.addEventListener("error", function () {

@@ -9,7 +9,10 @@ import typer
 
 from argmap.cli._app import FromOption, app, fail
 from argmap.errors import MapError
-from argmap.serve import DEFAULT_HOST, DEFAULT_PORT
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+# the same as argmap.serve's, written out so that other commands do not import the server
 
 
 @app.command()
