@@ -54,6 +54,12 @@ _JSON_ESCAPES = {
 _JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SVG_PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
+_ICON = (
+    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
+    "%3Cpath d='M8 3v7M4 13l4-3 4 3' stroke='%232e7d32' stroke-width='2' fill='none'/%3E"
+    "%3Ccircle cx='8' cy='3' r='2.5' fill='%230d47a1'/%3E%3C/svg%3E"
+)
+"""The page's icon, inline so that the browser does not ask the network for one."""
 
 
 def escape_html(text: str) -> str:
@@ -194,6 +200,7 @@ def page(title: str, svg: str, data: Mapping[str, Any], *, live: bool = False) -
 <meta http-equiv="Content-Security-Policy" content="{policy}">
 <meta name="generator" content="argmap {escape_html(__version__)}">
 <title>{escape_html(title)} \u00b7 argmap</title>
+<link rel="icon" href="{_ICON}">
 <style>
 {_asset("view.css")}
 </style>
