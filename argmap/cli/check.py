@@ -18,10 +18,18 @@ class CheckFormat(str, Enum):
     json = "json"
 
 
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+
+
 @app.command()
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Map files or folders of maps.")],
-    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format (sarif: SARIF 2.1.0 for code scanning).")
+    ] = ReportFormat.text,
     select: Annotated[
         list[str] | None, typer.Option("--select", help="Only these checks (code, code prefix or name); repeatable.")
     ] = None,
@@ -57,7 +65,11 @@ def check(
             errors.append(error)
     for error in errors:
         typer.echo(str(error), err=True)
-    if format is CheckFormat.json:
+    if format is ReportFormat.sarif:
+        from argmap.sarif import to_sarif
+
+        typer.echo(json.dumps(to_sarif(findings, errors), indent=2, ensure_ascii=False))
+    elif format is ReportFormat.json:
         typer.echo(json.dumps({"findings": [f.to_dict() for f in findings]}, indent=2, ensure_ascii=False))
     else:
         for f in findings:
