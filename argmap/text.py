@@ -3,8 +3,15 @@
 A term is a word that carries meaning: case-folded, not a stop word, at least three
 letters, reduced to its Snowball stem so that "corrupt", "corruption" and "corrupted"
 count as one term. Two stems also match when one extends the other by a suffix the
-stemmer leaves alone ("econom" / "economi"), which keeps the rules from flagging a
-premise over a word form.
+stemmer leaves alone ("econom" / "economi", "safe" / "safeti"), which keeps the rules
+from flagging a premise over a word form.
+
+Careful authors vary their wording in ways a stemmer alone does not see, so before
+stemming: irregular forms become their base word ("men" -> "man", "struck" ->
+"strike"), British "-ise" spellings meet American "-ize", possessives and contractions
+lose their endings, and numbers (in digits or in words) are not terms. The stop words
+include, besides the usual function words, hedges ("probably"), connectives ("unless"),
+and the words that report evidence rather than state it ("studies show that ...").
 """
 
 from __future__ import annotations
@@ -14,10 +21,11 @@ from functools import lru_cache
 
 import snowballstemmer
 
-__all__ = ["STOP_WORDS", "missing_terms", "shares_term", "significant_terms", "term_words"]
+__all__ = ["IRREGULAR", "STOP_WORDS", "missing_terms", "shares_term", "significant_terms", "term_words"]
 
-STOP_WORDS = frozenset(
-    """
+STOP_WORDS = (
+    frozenset(
+        """
     a about above after again against all almost also although always am among an and another any anyone
     anything are aren around as at be became because become becomes been before being below between both
     but by can cannot could couldn did didn do does doesn doing don done down during each either else
@@ -29,15 +37,176 @@ STOP_WORDS = frozenset(
     shouldn since so some something still such than that the their theirs them themselves then there
     therefore these they thing things this those though through thus to too toward towards under until
     up upon us use used very via was wasn we were weren what whatever when where whether which while who
-    whom whose why will with within without won would wouldn yet you your yours yourself yourselves
+    whom whose why will with within without would wouldn yet you your yours yourself yourselves
     already able across along given yes
     """.split()
+    )
+    | frozenset(
+        # connectives, hedges and degree words: how a claim is put, not what it says
+        """
+    accordingly actually anyhow anyway anyways approximately arguably barely besides certainly clearly
+    consequently definitely entirely essentially etc evidently fairly fully furthermore generally hardly
+    hence indeed instead largely mainly merely meanwhile moreover namely nearly nevertheless nonetheless
+    non obviously partly plainly possibly presumably probably roughly seemingly simply slightly somewhat
+    surely typically unless unlikely usually whenever wherever whereas whereby whichever whoever wholly
+    everybody everyone everything everywhere nobody none nothing nowhere somebody someone somewhere
+    anybody anywhere kind kinds sort sorts bit lot lots whole entire various fewer
+    go goes going went gone seem seems seemed seeming
+    today nowadays currently recently ago
+    """.split()
+    )
+    | frozenset(
+        # words that report the evidence for a claim rather than its content
+        """
+    according evidence research researchers study studies studied survey surveys data
+    show shows showed shown suggest suggests suggested indicate indicates indicated
+    find finds found report reports reported
+    """.split()
+    )
+    | frozenset(
+        # numbers written as words, like numbers in digits, are quantities, not terms
+        """
+    zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
+    thousand thousands million millions billion billions trillion trillions dozen dozens half halves
+    twice thrice percent first second third fourth fifth sixth seventh eighth ninth tenth
+    """.split()
+    )
 )
+
+IRREGULAR = {
+    word: base
+    for base, forms in {
+        # nouns
+        "man": "men",
+        "woman": "women",
+        "child": "children",
+        "foot": "feet",
+        "tooth": "teeth",
+        "goose": "geese",
+        "mouse": "mice",
+        "life": "lives",
+        "wife": "wives",
+        "knife": "knives",
+        "wolf": "wolves",
+        "self": "selves",
+        "shelf": "shelves",
+        "thief": "thieves",
+        "crisis": "crises",
+        "thesis": "theses",
+        "hypothesis": "hypotheses",
+        "criterion": "criteria",
+        "phenomenon": "phenomena",
+        "bacterium": "bacteria",
+        "fungus": "fungi",
+        "nucleus": "nuclei",
+        "stimulus": "stimuli",
+        "index": "indices",
+        # verbs: past tense and past participle
+        "arise": "arose arisen",
+        "eat": "ate eaten",
+        "begin": "began begun",
+        "bend": "bent",
+        "bite": "bitten",
+        "bleed": "bled",
+        "blow": "blew blown",
+        "break": "broke broken",
+        "breed": "bred",
+        "bring": "brought",
+        "build": "built",
+        "burn": "burnt",
+        "buy": "bought",
+        "catch": "caught",
+        "choose": "chose chosen",
+        "come": "came",
+        "deal": "dealt",
+        "dig": "dug",
+        "draw": "drew drawn",
+        "drink": "drank drunk",
+        "drive": "drove driven",
+        "fall": "fell fallen",
+        "feed": "fed",
+        "feel": "felt",
+        "fight": "fought",
+        "flee": "fled",
+        "fly": "flew flown",
+        "forbid": "forbade forbidden",
+        "forget": "forgot forgotten",
+        "forgive": "forgave forgiven",
+        "freeze": "froze frozen",
+        "grow": "grew grown",
+        "hang": "hung",
+        "hear": "heard",
+        "hide": "hid hidden",
+        "hold": "held",
+        "keep": "kept",
+        "know": "knew known",
+        "lay": "laid",
+        "lead": "led",
+        "learn": "learnt",
+        "leave": "left",
+        "lend": "lent",
+        "lose": "lost",
+        "mean": "meant",
+        "meet": "met",
+        "pay": "paid",
+        "prove": "proven",
+        "ride": "rode ridden",
+        "ring": "rang rung",
+        "rise": "rose risen",
+        "run": "ran",
+        "say": "said",
+        "see": "saw seen",
+        "seek": "sought",
+        "sell": "sold",
+        "send": "sent",
+        "shake": "shook shaken",
+        "shine": "shone",
+        "shoot": "shot",
+        "shrink": "shrank shrunk",
+        "sing": "sang sung",
+        "sink": "sank sunk",
+        "sit": "sat",
+        "sleep": "slept",
+        "speak": "spoke spoken",
+        "spend": "spent",
+        "spring": "sprang sprung",
+        "stand": "stood",
+        "steal": "stole stolen",
+        "stick": "stuck",
+        "strike": "struck stricken",
+        "strive": "strove striven",
+        "swear": "swore sworn",
+        "sweep": "swept",
+        "swim": "swam swum",
+        "swing": "swung",
+        "take": "took taken",
+        "teach": "taught",
+        "tear": "tore torn",
+        "tell": "told",
+        "think": "thought",
+        "throw": "threw thrown",
+        "understand": "understood",
+        "wake": "woke woken",
+        "wear": "wore worn",
+        "win": "won",
+        "withdraw": "withdrew withdrawn",
+        "write": "wrote written",
+        # comparison
+        "good": "better best",
+        "bad": "worse worst",
+        "far": "farther farthest",
+    }.items()
+    for word in forms.split()
+}
+"""Irregular plurals, past forms and comparatives, by the base word a stemmer would give."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _stemmer = snowballstemmer.stemmer("english")
+_NUMBER = re.compile(r"\d+(?:st|nd|rd|th|s)?")
+_BRITISH = re.compile(r"([iy])s(e|es|ed|ing|er|ers|ation|ations)$")
 MIN_LENGTH = 3
-PREFIX_MATCH = 5
+PREFIX_MATCH = 4
 
 
 def term_words(text: str) -> dict[str, str]:
@@ -52,8 +221,10 @@ def _term_pairs(text: str) -> tuple[tuple[str, str], ...]:
     for form in _WORD.findall(text):
         word = form.casefold()
         if "'" in word or "’" in word:
-            word = word.replace("’", "'").split("'")[0]
-        if len(word) < MIN_LENGTH or word in STOP_WORDS or word.isdigit():
+            word, _, ending = word.replace("’", "'").partition("'")
+            if ending == "t":  # n't: a negated auxiliary (don't, won't, can't)
+                continue
+        if len(word) < MIN_LENGTH or word in STOP_WORDS or _NUMBER.fullmatch(word):
             continue
         words.setdefault(_stem(word), form)
     return tuple(words.items())
@@ -61,6 +232,7 @@ def _term_pairs(text: str) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    word = _BRITISH.sub(r"\1z\2", IRREGULAR.get(word, word))
     return _stemmer.stemWord(word)
 
 
@@ -71,7 +243,7 @@ def significant_terms(text: str) -> frozenset[str]:
 
 
 def shares_term(stem: str, stems: frozenset[str]) -> bool:
-    """Whether ``stem`` is among ``stems``, allowing one to extend the other (length >= 5)."""
+    """Whether ``stem`` is among ``stems``, allowing one to extend the other (length >= 4)."""
     if stem in stems:
         return True
     if len(stem) < PREFIX_MATCH:
