@@ -74,13 +74,15 @@ def test_xaif_wrapper_is_read_and_kept():
 
 
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name)
-@pytest.mark.parametrize("command", ["check", "show"])
+@pytest.mark.parametrize("command", ["check", "show", "evaluate"])
 def test_cli_commands_accept_corpus_files(path, command):
     result = runner.invoke(app, [command, str(path)])
     assert result.exit_code in (0, 1), result.output
     assert "Traceback" not in result.output
     if command == "show":
         assert "THESIS" in result.output
+    if command == "evaluate":
+        assert load_map(path).thesis in result.output
 
 
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name)
