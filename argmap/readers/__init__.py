@@ -121,7 +121,7 @@ def load_map(path: str | os.PathLike[str], format: str | None = None) -> Argumen
     try:
         data = Path(path).read_bytes()
     except IsADirectoryError:
-        raise MapError("is a folder, not a map file", name) from None
+        raise MapError("is a folder, not a map file", name, 1, 1) from None
     except OSError as exc:
-        raise MapError(f"cannot read the file: {exc.strerror or exc}", name) from None
+        raise MapError(f"cannot read the file: {exc.strerror or exc}", name, 1, 1) from None
     return reader.read(decode(data, name), name)

@@ -2,7 +2,9 @@
 
 The YAML is composed into a node tree (never constructed into Python objects), so
 every value keeps its line and column, duplicate keys are caught instead of silently
-keeping the last, and anchors/aliases are refused before they can multiply.
+keeping the last, and aliases are refused before anything can multiply them. References
+between elements are checked here, against the nodes that make them, so that an
+unknown id is reported at the line and column where it is written.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ _FALSE = {"false", "no", "off"}
 class _Reader:
     def __init__(self, path: str | None) -> None:
         self.path = path
+        self.source_nodes: dict[str, yaml.Node] = {}
+        self.inference_nodes: list[tuple[dict[str, yaml.Node], list[tuple[str, yaml.Node]]]] = []
 
     def fail(self, message: str, node: yaml.Node | None = None) -> MapError:
         if node is None:
@@ -111,7 +115,7 @@ class _Reader:
         if root is None:
             raise MapError("the file is empty: a map needs title, thesis and claims", self.path, 1, 1)
         if "*" in text:  # an alias needs a '*': without one, no node can appear twice
-            self.refuse_aliases(root)
+            self.refuse_aliases(text)
         top: dict[str, tuple[yaml.ScalarNode, yaml.Node]] = {}
         for key, value in self.mapping(root, "the map"):
             self.check_keys(key, TOP_KEYS, "the map")
@@ -129,6 +133,7 @@ class _Reader:
             raise self.fail("claims must list at least the thesis", top["claims"][1])
         inferences = list(self.inferences(top["inferences"][1])) if "inferences" in top else []
         self.name_inferences(inferences, {c.id for c in claims})
+        self.check_references(thesis, thesis_node, sources, claims, inferences)
         return ArgumentMap(
             title,
             thesis,
@@ -140,22 +145,67 @@ class _Reader:
             thesis_line=thesis_node.start_mark.line + 1,
         )
 
-    def refuse_aliases(self, root: yaml.Node) -> None:
-        """Anchors and aliases make one node appear twice: refuse them (no alias bombs)."""
-        seen: set[int] = set()
-        stack = [root]
-        while stack:
-            node = stack.pop()
-            if id(node) in seen:
-                raise self.fail(
-                    "YAML anchors and aliases (&name, *name) are not allowed in maps: write the value out", node
+    def refuse_aliases(self, text: str) -> None:
+        """An alias makes one node appear twice: refuse it where it is written (no alias bombs).
+
+        Scans the parser's events, which never expand an alias, so a bomb costs nothing.
+        """
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                raise MapError(
+                    f"YAML aliases (*{event.anchor}) are not allowed in maps: write the value out",
+                    self.path,
+                    mark.line + 1,
+                    mark.column + 1,
                 )
-            seen.add(id(node))
-            if isinstance(node, yaml.MappingNode):
-                for key, value in node.value:
-                    stack.extend((key, value))
-            elif isinstance(node, yaml.SequenceNode):
-                stack.extend(node.value)
+
+    def check_references(
+        self,
+        thesis: str,
+        thesis_node: yaml.Node,
+        sources: list[Source],
+        claims: list[Claim],
+        inferences: list[Inference],
+    ) -> None:
+        """Every id a map refers to must exist; report the first that does not where it is written."""
+        claim_ids = {c.id for c in claims}
+        source_ids = {s.id for s in sources}
+        if thesis not in claim_ids:
+            raise self.fail(f"thesis '{thesis}' is not a claim id{did_you_mean(thesis, claim_ids)}", thesis_node)
+        for claim in claims:
+            if claim.source is not None and claim.source not in source_ids:
+                raise self.fail(
+                    f"claim '{claim.id}' cites unknown source '{claim.source}'{did_you_mean(claim.source, source_ids)}",
+                    self.source_nodes[claim.id],
+                )
+        lines: dict[str, int] = {c.id: c.line for c in claims}
+        for inf, (fields, _) in zip(inferences, self.inference_nodes, strict=True):
+            if inf.id in lines:
+                kind = "claim" if inf.id in claim_ids else "inference"
+                raise self.fail(
+                    f"duplicate id '{inf.id}' (already used by the {kind} on line {lines[inf.id]}); "
+                    "claims and inferences share one namespace",
+                    fields["id"],
+                )
+            lines[inf.id] = inf.line
+        ids = set(lines)
+        for number, (inf, (fields, premises)) in enumerate(zip(inferences, self.inference_nodes, strict=True), 1):
+            name = f"inference '{inf.id}'" if inf.explicit_id else f"inference {number}"
+            seen: set[str] = set()
+            for premise, node in premises:
+                if premise not in claim_ids:
+                    what = "an inference, not a claim" if premise in ids else "not a claim id"
+                    raise self.fail(f"premise '{premise}' of {name} is {what}{did_you_mean(premise, claim_ids)}", node)
+                if premise in seen:
+                    raise self.fail(f"{name} lists premise '{premise}' twice", node)
+                seen.add(premise)
+            if inf.target == inf.id:
+                raise self.fail(f"{name} targets itself", fields["to"])
+            if inf.target not in ids:
+                raise self.fail(
+                    f"{name} targets unknown id '{inf.target}'{did_you_mean(inf.target, ids)}", fields["to"]
+                )
 
     def sources(self, node: yaml.Node) -> Iterator[Source]:
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
@@ -184,6 +234,8 @@ class _Reader:
             for k, v in self.mapping(value, f"claim '{cid}'"):
                 self.check_keys(k, CLAIM_KEYS, f"claim '{cid}'")
                 fields[k.value] = self.claim_field(k.value, v, cid)
+                if k.value == "source":
+                    self.source_nodes[cid] = v
             if "text" not in fields:
                 raise self.fail(f"claim '{cid}' needs a 'text'", value)
             yield Claim(cid, line=line, col=col, **fields)  # type: ignore[arg-type]
@@ -220,7 +272,8 @@ class _Reader:
             for required in ("from", "to"):
                 if required not in fields:
                     raise self.fail(f"{what} needs '{required}'", item)
-            premises = self.names(fields["from"], f"'from' of {what}")
+            empty = isinstance(fields["from"], yaml.ScalarNode) and fields["from"].tag == "tag:yaml.org,2002:null"
+            premises = [] if empty else self.names(fields["from"], f"'from' of {what}")
             if not premises:
                 raise self.fail(f"'from' of {what} is empty: name at least one premise", fields["from"])
             kind = self.nonempty(fields["type"], f"'type' of {what}") if "type" in fields else SUPPORT
@@ -230,6 +283,7 @@ class _Reader:
                     fields["type"],
                 )
             given_id = self.nonempty(fields["id"], f"'id' of {what}") if "id" in fields else None
+            self.inference_nodes.append((fields, premises))
             yield Inference(
                 id=given_id or f"#{number}",
                 premises=tuple(name for name, _ in premises),
