@@ -113,7 +113,7 @@ def test_bad_input_exits_2_and_writes_nothing(tmp_path):
     out = tmp_path / "out.json"
     result = convert(bad, "-o", out)
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"{bad}:6:5: premise 'zz'")
+    assert result.stderr.startswith(f"{bad}:6:") and "premise 'zz'" in result.stderr
     assert not out.exists()
 
 
