@@ -11,7 +11,6 @@ claim text can break or inject into the diagram.
 from __future__ import annotations
 
 import re
-import textwrap
 
 from argmap.model import ArgumentMap
 
@@ -20,7 +19,6 @@ __all__ = ["NAME", "SUFFIXES", "escape_label", "write"]
 NAME = "mermaid"
 SUFFIXES = (".mmd", ".mermaid")
 
-_WRAP = 34
 _SPECIAL = re.compile(r"[\"#;&<>`|\[\]{}()\\\x00-\x1f\x7f]")
 _NAMED = {'"': "quot", "#": "35", "&": "amp", "<": "lt", ">": "gt"}
 _COLORS = {"support": "#2e7d32", "attack": "#c62828"}
@@ -39,8 +37,8 @@ def escape_label(text: str) -> str:
 
 
 def _label(text: str) -> str:
-    lines = textwrap.wrap(" ".join(text.split()), _WRAP) or [""]
-    return "<br/>".join(escape_label(line) for line in lines)
+    # One line: Mermaid wraps labels to its node width itself (breaks added here would double up).
+    return escape_label(" ".join(text.split()))
 
 
 def write(amap: ArgumentMap) -> str:
