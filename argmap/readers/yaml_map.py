@@ -58,7 +58,9 @@ class _Reader:
             yield key, value
 
     def text(self, node: yaml.Node, what: str) -> str:
-        if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            raise self.fail(f"{what} must not be empty", node)
+        if not isinstance(node, yaml.ScalarNode):
             raise self.fail(f"{what} must be text", node)
         return node.value
 
