@@ -10,8 +10,9 @@ The search goes level by level, smallest sets first, as Apriori does for frequen
 sets: a set of size k+1 is tried only when all its subsets of size k were tried and
 left the thesis standing, since otherwise it cannot be minimal. Each trial relabels
 only the elements downstream of the rejected premises that can reach the thesis. The
-whole search stops at ``limit`` relabelled elements (summed over all trials), so it
-never hangs on a large map; the result then says it is bounded.
+whole search stops after ``limit`` units of work (an element relabelled or an edge read
+to relabel it, summed over all trials; the default is about five seconds of work), so
+it never hangs on a large map; the result then says it is bounded.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from argmap.model import ArgumentMap
 
 __all__ = ["DEFAULT_LIMIT", "CriticalPremises", "critical_premises"]
 
-DEFAULT_LIMIT = 2_000_000
-"""Default work bound: element labels recomputed over all trials (a few seconds)."""
+DEFAULT_LIMIT = 1_000_000
+"""Default work bound: elements relabelled plus the edges read to relabel them, over all trials."""
 
 
 @dataclass(frozen=True)
@@ -61,20 +62,22 @@ class _Trials:
         self.labels = baseline
         self.thesis = thesis
         self.relevant = self._ancestors(thesis)
+        self.cost = [
+            1 + index.att_off[k + 1] - index.att_off[k] + index.pos_off[k + 1] - index.pos_off[k]
+            for k in range(len(index.ids))
+        ]
         self.work = 0
         self.count = 0
 
     def _ancestors(self, start: int) -> list[bool]:
+        """Which elements can change ``start``'s label: its attacks and inputs, and theirs, and so on."""
         index = self.index
-        before: list[list[int]] = [[] for _ in index.ids]
-        for k in range(len(index.ids)):
-            for s in index.successors(k):
-                before[s].append(k)
         seen = [False] * len(index.ids)
         seen[start] = True
         stack = [start]
         while stack:
-            for p in before[stack.pop()]:
+            k = stack.pop()
+            for p in (*index.attacks(k), *index.inputs(k)):
                 if not seen[p]:
                     seen[p] = True
                     stack.append(p)
@@ -106,7 +109,7 @@ class _Trials:
         result = labels[self.thesis] != IN
         for k, label in saved:
             labels[k] = label
-        self.work += len(cone) + len(rejected)
+        self.work += len(rejected) + sum(self.cost[k] for k in cone)
         self.count += 1
         return result
 
@@ -142,10 +145,13 @@ def critical_premises(
     """The minimal sets of basic premises whose rejection leaves the thesis not accepted.
 
     Candidates are the basic premises (premises with no support of their own) that can
-    reach the thesis, are accepted under ``accept``/``reject``, and are not named in
-    them; rejecting a premise that is not accepted cannot bring an accepted thesis down.
+    reach the thesis, are not named in ``accept``/``reject``, and could be accepted under
+    some rejections: sourced, assumed or ``status: accepted``. A bare premise can never
+    be accepted, so rejecting it only settles an undecided label, which never unseats an
+    accepted one; it cannot be part of a minimal set. A premise rejected now may still
+    be: an objection to it can fall with another premise (see ``docs/evaluation.md``).
     ``max_size`` caps the size of the sets tried; ``limit`` caps the work, counted in
-    element labels recomputed over all trials. The sets found are always genuinely
+    elements relabelled and edges read over all trials. The sets found are always genuinely
     minimal and defeating; ``exact`` says whether they are all of them.
     """
     accept_ids, reject_ids = check_inputs(amap, accept, reject)
@@ -170,7 +176,7 @@ def critical_premises(
         if c.id != amap.thesis
         and c.id not in chosen
         and trials.relevant[index.number[c.id]]
-        and baseline[index.number[c.id]] == IN
+        and (c.status == ACCEPTED or (c.status is None and (c.source is not None or c.assumption)))
     )
     as_index = [index.number[cid] for cid in candidates]
     pinned = {index.number[eid] for eid in fixed}
@@ -196,7 +202,7 @@ def critical_premises(
                 standing.append(members)
         if trials.cut:
             stopped = (
-                f"bounded: stopped at the work limit ({limit:,} labels recomputed) while trying sets of "
+                f"bounded: stopped at the work limit of {limit:,} units while trying sets of "
                 f"{size} premises; the sets listed are minimal, but sets of {size} or more may be missing"
             )
             break
@@ -208,7 +214,7 @@ def critical_premises(
     sets.sort(key=lambda s: (len(s), sorted(s)))
     weakest = sorted(next(iter(s)) for s in sets if len(s) == 1)
     method = stopped or (
-        f"exact: every set of the {len(candidates)} accepted basic premises that could be minimal was tried "
-        f"({trials.count:,} trials, {trials.work:,} labels recomputed)"
+        f"exact: every set of the {len(candidates)} candidate premises that could be minimal was tried "
+        f"({trials.count:,} trials, {trials.work:,} units of work)"
     )
     return CriticalPremises(sets, weakest, not stopped, method, thesis_label, tuple(candidates), trials.count)

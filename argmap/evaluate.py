@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from argmap._fixpoint import NAMES, Index, label_all
+from argmap._fixpoint import NAMES, Index, components, label_all
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, Claim, did_you_mean
 
@@ -246,7 +246,7 @@ def strengths(
     reject: Iterable[str] = (),
     *,
     rounds: int = 1000,
-    tolerance: float = 1e-9,
+    tolerance: float = 1e-7,
 ) -> dict[str, float]:
     """Every claim's DF-QuAD strength in [0, 1] (Rago, Toni, Aurisicchio, Baroni, KR 2016).
 
@@ -259,8 +259,6 @@ def strengths(
     the damped update ``x <- (x + f(x)) / 2`` runs until no value moves more than
     ``tolerance`` or for ``rounds`` rounds.
     """
-    import networkx as nx
-
     accept_ids, reject_ids = check_inputs(amap, accept, reject)
     pinned = {
         eid: 1.0 if label == ACCEPTED else 0.0 for eid, (label, _) in fixed_labels(amap, accept_ids, reject_ids).items()
@@ -277,21 +275,17 @@ def strengths(
         is_fixed[k] = True
 
     def update(k: int) -> float:
-        attack = _aggregate(value[a] for a in index.attacks[k])
+        attack = _aggregate(value[a] for a in index.attacks(k))
         if index.is_claim(k):
-            return _combine(base[k], attack, _aggregate(value[s] for s in index.supports[k]))
-        weakest = min(value[p] for p in index.premises[k])
+            return _combine(base[k], attack, _aggregate(value[s] for s in index.inputs(k)))
+        weakest = min(value[p] for p in index.inputs(k))
         return _combine(weakest, attack, 0.0)
 
-    graph = nx.DiGraph()
-    graph.add_nodes_from(range(n))
-    graph.add_edges_from((k, s) for k in range(n) for s in index.successors(k))
-    condensed = nx.condensation(graph)
-    for component in nx.topological_sort(condensed):
-        members = sorted(k for k in condensed.nodes[component]["members"] if not is_fixed[k])
+    for component in components(index):
+        members = sorted(k for k in component if not is_fixed[k])
         if not members:
             continue
-        if len(members) == 1 and not graph.has_edge(members[0], members[0]):
+        if len(component) == 1:  # no element feeds itself directly, so a single one is acyclic
             value[members[0]] = update(members[0])
             continue
         for k in members:
