@@ -1,0 +1,289 @@
+"""Time argmap against the reference Argdown CLI and Graphviz, on synthetic maps of growing size.
+
+Every step is a whole command in a fresh process (start-up included), run several times;
+the table shows the median wall time and the median peak memory (resident set) of the
+child process, measured with ``os.wait4``. Argdown runs on the same content as an
+``.argdown`` file when Node.js and ``@argdown/cli`` are installed (``npm install --prefix
+.ci/node @argdown/cli@1.7.5``). "Graphviz alone" is the bundled Graphviz library laying
+out and drawing argmap's own DOT, timed inside its process, so argmap's overhead over
+Graphviz counts everything else: start-up, reading, checking and writing the DOT.
+
+    python benchmarks/run.py                       # quick: 100 and 1,000 claims
+    python benchmarks/run.py --sizes 100,1k,5k,20k,100k --runs 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from generate import write_files
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+PY = sys.executable
+
+GRAPHVIZ_ALONE = """
+import sys, time
+import pygraphviz
+from pygraphviz import graphviz as gv
+start = time.perf_counter()
+graph = pygraphviz.AGraph(filename=sys.argv[1])
+context = gv.gvContextWithBuiltins()
+assert gv.gvLayout(context, graph.handle, b"dot") == 0
+error, data = gv.gvRenderData(context, graph.handle, b"svg")
+assert not error
+open(sys.argv[2], "wb").write(data)
+print(time.perf_counter() - start)
+"""
+
+PIPELINE = """
+import sys
+from argmap import load_map, run_checks
+amap = load_map(sys.argv[1])
+run_checks(amap)
+try:
+    from argmap.evaluate import evaluate
+except ImportError:
+    sys.exit(0)
+evaluate(amap)
+"""
+
+LOAD = "import sys; from argmap import load_map; load_map(sys.argv[1])"
+
+
+@dataclass
+class Result:
+    seconds: float | None
+    megabytes: float | None
+    note: str = ""
+
+    def time_text(self) -> str:
+        return f"{self.seconds:.2f}" if self.seconds is not None else self.note or "n/a"
+
+    def memory_text(self) -> str:
+        return f"{self.megabytes:.0f}" if self.megabytes is not None else ""
+
+
+def run_once(command: list[str], timeout: float) -> tuple[float, float, int, str]:
+    """Wall seconds, peak RSS in MB, exit status and the tail of stdout/stderr of one run."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        timer = threading.Timer(timeout, os.kill, (process.pid, signal.SIGKILL))
+        timer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            timer.cancel()
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        tail = out.read().decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+    return elapsed, usage.ru_maxrss / 1024, process.returncode, tail[0]
+
+
+def measure(command: list[str], runs: int, timeout: float, ok: tuple[int, ...] = (0,)) -> Result:
+    """Median time and memory over ``runs`` runs; the first failure ends it with a note."""
+    times, memories = [], []
+    for _ in range(runs):
+        seconds, megabytes, code, tail = run_once(command, timeout)
+        if code not in ok:
+            why = "timed out" if code == -signal.SIGKILL else f"failed ({tail[:60]})"
+            return Result(None, megabytes, why)
+        times.append(seconds)
+        memories.append(megabytes)
+    return Result(statistics.median(times), statistics.median(memories))
+
+
+def inner_time(command: list[str], runs: int, timeout: float) -> Result:
+    """Median of the seconds a command prints itself (for Graphviz alone, start-up excluded)."""
+    times = []
+    for _ in range(runs):
+        completed = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+        if completed.returncode != 0:
+            return Result(None, None, "failed")
+        times.append(float(completed.stdout.split()[-1]))
+    return Result(statistics.median(times), None)
+
+
+def size(text: str) -> int:
+    text = text.strip().lower().replace("_", "")
+    return int(float(text[:-1]) * 1000) if text.endswith("k") else int(text)
+
+
+def find_argdown(given: str | None) -> str | None:
+    if given:
+        return given
+    local = ROOT / ".ci" / "node" / "node_modules" / ".bin" / "argdown"
+    if local.exists() and shutil.which("node"):
+        return str(local)
+    return shutil.which("argdown")
+
+
+def argmap_reads_argdown() -> bool:
+    from argmap.readers import readers
+
+    return any(".argdown" in r.suffixes for r in readers().values())
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        memory = next(
+            int(line.split()[1]) // 1024 // 1024
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
+    except (OSError, StopIteration):
+        memory = 0
+    node = (
+        subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+        if shutil.which("node")
+        else "none"
+    )
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), {memory} GB RAM, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, Node.js {node}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--sizes", default="100,1k", help="numbers of claims, comma-separated (e.g. 100,1k,5k,20k,100k)"
+    )
+    parser.add_argument("--runs", type=int, default=3, help="runs per step (median)")
+    parser.add_argument("--svg-max", type=size, default=5000, help="largest map to draw as SVG")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=900, help="seconds before a run is killed")
+    parser.add_argument("--argdown", help="the argdown command (default: .ci/node, then PATH)")
+    parser.add_argument("--essay", type=Path, default=ROOT / "maps" / "vraem.yaml", help="the map for the start-up row")
+    args = parser.parse_args(argv)
+    sizes = [size(s) for s in args.sizes.split(",")]
+    argdown = find_argdown(args.argdown)
+    native = argmap_reads_argdown()
+    out = Path(tempfile.mkdtemp(prefix="argmap-bench-"))
+    rows: list[tuple[str, str, Result, str, Result]] = []
+    ratios: dict[tuple[int, str], tuple[Result, Result]] = {}
+
+    def step(n: str, name: str, mine: Result, other_name: str = "", other: Result | None = None) -> None:
+        rows.append((n, name, mine, other_name, other or Result(None, None, "")))
+        print(f"  {n:>7} {name:<28} {mine.time_text():>8} s {mine.memory_text():>6} MB", file=sys.stderr, flush=True)
+
+    def argmap_cmd(*words: str | Path) -> list[str]:
+        return [PY, "-m", "argmap", *map(str, words)]
+
+    print(f"machine: {machine()}", file=sys.stderr)
+    essay = args.essay if args.essay.exists() else write_files(40, args.seed, DATA)[0]
+    step("essay", f"check {essay.name}", measure(argmap_cmd("check", essay, "--exit-zero"), max(args.runs, 5), 60))
+    for n in sizes:
+        yaml_path, argdown_path = write_files(n, args.seed, DATA)
+        source = argdown_path if native else yaml_path
+        label = f"{n:,}"
+        runs = args.runs if n <= 20000 else max(1, min(args.runs, 3))
+        load = measure([PY, "-c", LOAD, str(source)], runs, args.timeout)
+        json_ = measure([argdown, "json", str(argdown_path), str(out)], runs, args.timeout) if argdown else None
+        step(label, f"load {source.suffix}", load, "argdown json", json_)
+        check = measure(argmap_cmd("check", source, "--exit-zero"), runs, args.timeout)
+        step(label, f"check {source.suffix}", check)
+        if (ROOT / "argmap" / "cli" / "evaluate.py").exists():
+            step(
+                label, f"evaluate {source.suffix}", measure(argmap_cmd("evaluate", source), runs, args.timeout, (0, 1))
+            )
+        pipeline = measure([PY, "-c", PIPELINE, str(source)], runs, args.timeout)
+        step(label, "load+check+evaluate (library)", pipeline)
+        dot_path = out / f"map-{n}.dot"
+        dot = measure(argmap_cmd("render", source, "-o", dot_path), runs, args.timeout)
+        ref_dot = (
+            measure([argdown, "map", "--format", "dot", str(argdown_path), str(out)], runs, args.timeout)
+            if argdown
+            else None
+        )
+        step(label, f"load+check+DOT {source.suffix}", dot, "argdown map --format dot", ref_dot)
+        ratios[(n, "dot")] = (dot, ref_dot or Result(None, None))
+        if n <= args.svg_max:
+            svg = measure(argmap_cmd("render", source, "-o", out / f"map-{n}.svg"), runs, args.timeout)
+            ref_svg = (
+                measure([argdown, "map", "--format", "svg", str(argdown_path), str(out)], runs, args.timeout)
+                if argdown
+                else None
+            )
+            step(label, f"load+check+SVG {source.suffix}", svg, "argdown map --format svg", ref_svg)
+            alone = inner_time([PY, "-c", GRAPHVIZ_ALONE, str(dot_path), str(out / "alone.svg")], runs, args.timeout)
+            step(label, "Graphviz alone on argmap's DOT", alone)
+            ratios[(n, "svg")] = (svg, alone)
+    shutil.rmtree(out, ignore_errors=True)
+    print(report(rows, ratios, argdown, native, args))
+    return 0
+
+
+def ratio(a: float | None, b: float | None) -> str:
+    return f"{a / b:.2f}" if a is not None and b else ""
+
+
+def report(rows, ratios, argdown: str | None, native: bool, args) -> str:
+    lines = [
+        f"Machine: {machine()}",
+        f"Date: {time.strftime('%Y-%m-%d')}; runs per step: {args.runs} (median); seed {args.seed}",
+        f"argmap read {'the .argdown files' if native else 'the .yaml files (no Argdown reader installed)'}; "
+        + (f"Argdown: {argdown}" if argdown else "Argdown CLI not found: its columns are empty"),
+        "",
+        "| claims | step | argmap s | argmap MB | reference | ref s | ref MB | time ratio | memory ratio |",
+        "|---:|---|---:|---:|---|---:|---:|---:|---:|",
+    ]
+    for n, name, mine, other_name, other in rows:
+        lines.append(
+            f"| {n} | {name} | {mine.time_text()} | {mine.memory_text()} | {other_name} | "
+            f"{other.time_text() if other_name else ''} | {other.memory_text()} | "
+            f"{ratio(mine.seconds, other.seconds)} | {ratio(mine.megabytes, other.megabytes)} |"
+        )
+    lines.extend(["", "Targets:"])
+    essay = rows[0][2]
+    lines.append(f"- check on a small map under 0.3 s: {essay.time_text()} s ({verdict(essay.seconds, 0.3)})")
+    if (20000, "dot") in ratios:
+        mine, ref = ratios[(20000, "dot")]
+        t, m = ratio(mine.seconds, ref.seconds), ratio(mine.megabytes, ref.megabytes)
+        lines.append(
+            f"- 20,000 claims, load+check+DOT vs `argdown map --format dot`: time ratio {t or 'n/a'} "
+            f"(target <= 0.25: {verdict(float(t) if t else None, 0.25)}), memory ratio {m or 'n/a'} "
+            f"(target <= 0.33: {verdict(float(m) if m else None, 1 / 3)})"
+        )
+    for n, name, mine, _, _ in rows:
+        if n == "100,000" and name.startswith("load+check+evaluate"):
+            ok = mine.seconds is not None and mine.seconds < 10 and (mine.megabytes or 0) < 2048
+            lines.append(
+                f"- 100,000 claims, load+check+evaluate: {mine.time_text()} s, {mine.memory_text()} MB "
+                f"(target < 10 s and < 2 GB: {'met' if ok else 'not met'})"
+            )
+    for (n, kind), (mine, alone) in sorted(ratios.items()):
+        if kind == "svg" and mine.seconds is not None and alone.seconds:
+            overhead = mine.seconds / alone.seconds - 1
+            lines.append(
+                f"- SVG at {n:,} claims: argmap {mine.seconds:.2f} s, Graphviz alone {alone.seconds:.2f} s, "
+                f"overhead {overhead:.0%}" + (f" (target <= 20%: {verdict(overhead, 0.2)})" if n == 5000 else "")
+            )
+    return "\n".join(lines)
+
+
+def verdict(value: float | None, limit: float) -> str:
+    return "n/a" if value is None else "met" if value <= limit else "not met"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
