@@ -114,6 +114,10 @@ class _Trials:
         return result
 
 
+def _premises(count: int) -> str:
+    return f"{count} premise" if count == 1 else f"{count} premises"
+
+
 def _next_level(level: list[tuple[int, ...]], trials: _Trials) -> Iterator[tuple[int, ...]]:
     """Apriori candidates, in order: unions of two sets equal but for their last member, every k-subset standing.
 
@@ -187,9 +191,7 @@ def critical_premises(
     while True:
         if max_size is not None and size > max_size:
             if next(level, None) is not None:
-                stopped = (
-                    f"bounded: sets of at most {max_size} premises were tried (max_size); larger minimal sets may exist"
-                )
+                stopped = f"bounded: sets of at most {_premises(max_size)} were tried (max_size); larger minimal sets may exist"
             break
         standing: list[tuple[int, ...]] = []
         for members in level:
@@ -203,7 +205,7 @@ def critical_premises(
         if trials.cut:
             stopped = (
                 f"bounded: stopped at the work limit of {limit:,} units while trying sets of "
-                f"{size} premises; the sets listed are minimal, but sets of {size} or more may be missing"
+                f"{_premises(size)}; the sets listed are minimal, but sets of {size} or more may be missing"
             )
             break
         if not standing:
