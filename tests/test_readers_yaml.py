@@ -3,6 +3,7 @@ it refuses, through the library and through ``argmap check``, ``render`` and ``s
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -523,3 +524,39 @@ def test_unknown_ignore_name_exits_2_on_commands_that_check(tmp_path, command):
     result = runner.invoke(app, [args[0], str(path), *args[1:]])
     assert_clean_exit_2(result, f"{path}:4:3: ")
     assert not out.exists()
+
+
+# -- docs/format.md shows real messages ---------------------------------------------------------
+
+
+def test_the_error_table_in_the_docs_shows_real_messages(tmp_path, monkeypatch):
+    produced = set()
+    for text, *_ in BAD.values():
+        with pytest.raises(MapError) as info:
+            parse_map(text, "map.yaml")
+        produced.add(str(info.value))
+    with pytest.raises(MapError) as info:
+        argmap.readers.decode((HEAD + "claims:\n  plant: Caf").encode() + b"\xe9 trees.\n", "map.yaml")
+    produced.add(str(info.value))
+    with pytest.raises(MapError) as info:
+        run_checks(parse_map(HEAD + "claims:\n  plant:\n    text: P.\n    ignore: [unsuported-thesis]\n", "map.yaml"))
+    produced.add(str(info.value))
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, GOOD)
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(MapError) as info:
+        load_map("map.yaml")
+    produced.add(str(info.value))
+
+    doc = (Path(__file__).parents[1] / "docs" / "format.md").read_text(encoding="utf-8")
+    shown = re.findall(r"`(map\.yaml:\d+:\d+: [^`]+)`", doc)
+    assert len(shown) >= 20
+    for message in shown:
+        if message.endswith("…"):
+            assert any(p.startswith(message[:-1]) for p in produced), message
+        else:
+            assert message in produced, message
