@@ -11,7 +11,8 @@ stemming: irregular forms become their base word ("men" -> "man", "struck" ->
 "strike"), British "-ise" spellings meet American "-ize", possessives and contractions
 lose their endings, and numbers (in digits or in words) are not terms. The stop words
 include, besides the usual function words, hedges ("probably"), connectives ("unless"),
-and the words that report evidence rather than state it ("studies show that ...").
+the placeholders of general premises ("measures that ..."), and the words that report
+evidence rather than state it ("studies show that ...").
 """
 
 from __future__ import annotations
@@ -53,6 +54,13 @@ STOP_WORDS = (
     anybody anywhere kind kinds sort sorts bit lot lots whole entire various fewer
     go goes going went gone seem seems seemed seeming
     today nowadays currently recently ago
+    """.split()
+    )
+    | frozenset(
+        # placeholders of a general premise ("the city should fund measures that ..."): they stand
+        # for whatever the other premises name
+        """
+    measure measures policy policies action actions step steps option options ways fact facts
     """.split()
     )
     | frozenset(

@@ -133,6 +133,24 @@ def test_missing_link_without_id_names_the_conclusion():
     assert finding.target == "t" and "'oaks'" in finding.message
 
 
+def test_a_warrant_links_terms_like_a_premise():
+    claims = "  t: Towns should plant oaks.\n  p: {text: Oaks shade streets., assumption: true}\n"
+    assert "missing-link" in {f.name for f in run_checks(_map(claims, "  - {from: [p], to: t}\n"))}
+    warranted = _map(claims, "  - {from: [p], to: t, warrant: Towns should plant what shades streets.}\n")
+    assert "missing-link" not in {f.name for f in run_checks(warranted)}
+
+
+def test_a_warrant_holds_hands_with_co_premises():
+    claims = (
+        "  t: Towns should plant oaks.\n  p: {text: Oaks shade streets in summer., assumption: true}\n"
+        "  q: {text: Towns should plant oaks if oaks shade streets., assumption: true}\n"
+    )
+    plain = run_checks(_map(claims, "  - {from: [p, q], to: t}\n"))
+    assert [(f.name, f.target) for f in plain if f.name == "stranded-premise"] == [("stranded-premise", "p")]
+    warrant = "  - {from: [p, q], to: t, warrant: Shade matters most in summer.}\n"
+    assert "stranded-premise" not in {f.name for f in run_checks(_map(claims, warrant))}
+
+
 def test_ignore_on_an_element_silences_that_check_only_there():
     text = (FIXTURES / "stranded-premise-fail.yaml").read_text(encoding="utf-8")
     silenced = text.replace("    source: rcn2021\n", "    source: rcn2021\n    ignore: [stranded-premise]\n", 1)

@@ -1,7 +1,9 @@
 """The term rules of argument-mapping pedagogy (rabbit rule, holding-hands rule).
 
 Both compare significant terms (see :mod:`argmap.text`): a term in a conclusion must
-come from somewhere, and a term in a co-premise must go somewhere.
+come from somewhere, and a term in a co-premise must go somewhere. An inference's
+``warrant`` is the general premise that links the others, stated as such, so its terms
+count as the premises' terms do.
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ from argmap.text import missing_terms, significant_terms
 
 def _linked_supports(amap: ArgumentMap) -> Iterator[Inference]:
     return (inf for inf in amap.inferences.values() if inf.is_support and inf.target in amap.claims)
+
+
+def _warrant_terms(inf: Inference) -> frozenset[str]:
+    return significant_terms(inf.warrant) if inf.warrant else frozenset()
 
 
 def _quoted(words: list[str]) -> str:
@@ -35,7 +41,7 @@ def missing_link(amap: ArgumentMap) -> Iterator[Flag]:
     conclusion claims. The finding names the inference's id when given, else the conclusion.
     """
     for inf in _linked_supports(amap):
-        premise_terms = frozenset().union(*(significant_terms(amap.claims[p].text) for p in inf.premises))
+        premise_terms = _warrant_terms(inf).union(*(significant_terms(amap.claims[p].text) for p in inf.premises))
         missing = missing_terms(amap.claims[inf.target].text, premise_terms)
         if missing:
             anchor = inf.id if inf.explicit_id else inf.target
@@ -64,7 +70,7 @@ def stranded_premise(amap: ArgumentMap) -> Iterator[Flag]:
             continue
         for premise in inf.premises:
             others = [inf.target, *(p for p in inf.premises if p != premise)]
-            other_terms = frozenset().union(*(significant_terms(amap.claims[o].text) for o in others))
+            other_terms = _warrant_terms(inf).union(*(significant_terms(amap.claims[o].text) for o in others))
             stranded = missing_terms(amap.claims[premise].text, other_terms)
             if stranded:
                 yield Flag(
