@@ -36,9 +36,9 @@ def _csr(n: int, keys: list[int], values: list[int]) -> tuple[list[int], list[in
 class Index:
     """The map as integer adjacency arrays, so that labelling touches each edge at most twice.
 
-    Elements are numbered claims first, then inferences, each group sorted by id, so that
-    nothing computed here depends on the order in which the map lists its elements. The
-    adjacency is stored flat (offsets into one list per relation) rather than as a list
+    Elements are numbered claims first, then inferences, each in map order. The labels
+    do not depend on that order (the least fixed point is unique); what reads the index
+    and could (float sums, listings) sorts by id itself. The adjacency is stored flat (offsets into one list per relation) rather than as a list
     per element: a large map then costs a handful of objects, not hundreds of thousands.
 
     Per element ``k``: ``att[att_off[k]:att_off[k + 1]]`` are the attacks on it;
@@ -48,8 +48,8 @@ class Index:
     """
 
     def __init__(self, amap: ArgumentMap) -> None:
-        claims = sorted(amap.claims)
-        inferences = sorted(amap.inferences)
+        claims = list(amap.claims)
+        inferences = list(amap.inferences)
         self.ids: list[str] = claims + inferences
         self.number: dict[str, int] = {eid: n for n, eid in enumerate(self.ids)}
         self.n_claims = len(claims)

@@ -189,7 +189,7 @@ def evaluate(amap: ArgumentMap, accept: Iterable[str] = (), reject: Iterable[str
     fixed = fixed_labels(amap, accept_ids, reject_ids)
     index = Index(amap)
     codes = label_all(index, fixed)
-    labels = {eid: NAMES[codes[index.number[eid]]] for eid in [*amap.claims, *amap.inferences]}
+    labels = dict(zip(index.ids, map(NAMES.__getitem__, codes), strict=True))
     return Evaluation(amap, labels, tuple(accept_ids), tuple(reject_ids), fixed)
 
 
@@ -226,9 +226,12 @@ def base_score(claim: Claim) -> float:
 
 
 def _aggregate(values: Iterable[float]) -> float:
-    """DF-QuAD's strength of a set of attackers or supporters: ``1 - prod(1 - v)``; 0 for none."""
+    """DF-QuAD's strength of a set of attackers or supporters: ``1 - prod(1 - v)``; 0 for none.
+
+    Multiplied in sorted order, so that the last bits do not depend on the map's order.
+    """
     rest = 1.0
-    for value in values:
+    for value in sorted(values):
         rest *= 1.0 - value
     return 1.0 - rest
 

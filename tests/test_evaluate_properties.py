@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from argmap import ArgumentMap, Claim, Inference, Source
 from argmap.critical import critical_premises
-from argmap.evaluate import ACCEPTED, REJECTED, UNDECIDED, evaluate, whatif
+from argmap.evaluate import ACCEPTED, REJECTED, UNDECIDED, evaluate, strengths, whatif
 
 SETTINGS = settings(max_examples=150, deadline=None)
 
@@ -147,7 +147,16 @@ def test_labels_do_not_depend_on_the_order_of_the_map(amap, rng):
     rng.shuffle(inference_order)
     shuffled = rebuilt(amap, claim_order, inference_order)
     assert evaluate(shuffled).labels == evaluate(amap).labels
+    assert strengths(shuffled) == strengths(amap)
     assert sorted(critical_premises(shuffled).sets, key=sorted) == sorted(critical_premises(amap).sets, key=sorted)
+
+
+@SETTINGS
+@given(maps())
+def test_strengths_lie_in_the_unit_interval(amap):
+    scores = strengths(amap)
+    assert set(scores) == set(amap.claims)
+    assert all(0.0 <= value <= 1.0 for value in scores.values())
 
 
 @SETTINGS

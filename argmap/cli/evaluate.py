@@ -196,7 +196,9 @@ def critical(
     ] = None,
     limit: Annotated[
         int | None,
-        typer.Option("--limit", min=1, help="Work bound: labels recomputed over all trials (default 2,000,000)."),
+        typer.Option(
+            "--limit", min=1, help="Work bound: elements relabelled and edges read over all trials (default 1,000,000)."
+        ),
     ] = None,
     format: FormatOption = ReportFormat.text,
     from_: FromOption = None,
