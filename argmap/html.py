@@ -44,15 +44,9 @@ __all__ = [
 LABELS = ("accepted", "rejected", "undecided")
 """The evaluation labels the page knows how to colour."""
 
-_JSON_ESCAPES = {
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
-_JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+_JSON_UNSAFE = re.compile("[<>&]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _SVG_PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
 _ICON = (
     "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
@@ -63,7 +57,7 @@ _ICON = (
 
 
 def escape_html(text: str) -> str:
-    """Text made safe as HTML content or a quoted attribute value (control characters dropped)."""
+    """Text made safe as HTML content or a quoted attribute value (control characters and lone surrogates dropped)."""
     return html.escape(_CONTROL.sub("", text), quote=True)
 
 
@@ -71,10 +65,11 @@ def embed_json(data: Any) -> str:
     """JSON safe to place inside ``<script type="application/json">``.
 
     ``<``, ``>`` and ``&`` become ``\\u003c``... so no ``</script>`` or ``<!--`` can
-    end or change the block, and U+2028/U+2029 are escaped for older JavaScript
-    parsers. ``JSON.parse`` reads the result back unchanged.
+    end or change the block. The result is ASCII: every other character, U+2028/U+2029
+    and lone surrogates included, is a ``\\u`` escape, so the page always encodes.
+    ``JSON.parse`` reads the result back unchanged.
     """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
     return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group()], text)
 
 
@@ -231,6 +226,10 @@ def page(title: str, svg: str, data: Mapping[str, Any], *, live: bool = False) -
     <section id="am-findings">
       <h2>Findings <span id="am-findings-count" class="am-count"></span></h2>
       <ol id="am-findings-list"></ol>
+    </section>
+    <section id="am-refs" hidden>
+      <h2>Sources</h2>
+      <ol id="am-refs-list"></ol>
     </section>
     <section id="am-legend">
       <h2>Legend</h2>

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from argmap import load_map, run_checks
+from argmap import ArgumentMap, Claim, load_map, run_checks
 from argmap.cli import app
 from argmap.dot import element_dom_id
 from argmap.evaluate import evaluate
@@ -94,6 +94,19 @@ def test_embed_json_round_trips_and_never_contains_unsafe_characters(value):
     text = embed_json(value)
     assert not re.search("[<>&\u2028\u2029]", text)
     assert json.loads(text) == value
+
+
+def test_embed_json_is_ascii_even_for_lone_surrogates():
+    text = embed_json({"t": "caf\u00e9 \ud800 \u2028"})
+    assert text.isascii()
+    assert json.loads(text) == {"t": "caf\u00e9 \ud800 \u2028"}
+
+
+def test_a_page_with_lone_surrogates_still_encodes():
+    amap = ArgumentMap("Title \ud800", "t", [Claim("t", "Text \udfff here")])
+    page = to_html(amap, [], labels={})
+    page.encode("utf-8")
+    assert embedded_data(page)["claims"][0]["text"] == "Text \udfff here"
 
 
 def test_embed_json_refuses_nan():

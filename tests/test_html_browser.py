@@ -220,3 +220,13 @@ def test_injected_script_is_not_executed(open_page, injection_file, bypass_csp):
     assert page.text_content("#am-panel .am-text") == amap.claims["<b>thesis</b>"].text
     assert page.evaluate("window.__pwned") is None
     assert watcher.errors == []
+
+
+def test_sources_are_listed_with_the_claims_citing_them(open_page, meals_file, meals):
+    page, _, _ = open_page(meals_file)
+    items = page.locator("#am-refs-list > li")
+    assert items.count() == len(meals.sources)
+    for item, source in zip(items.all(), meals.sources.values(), strict=True):
+        assert source.citation in item.text_content()
+    page.locator("#am-refs-list .am-cited button", has_text="budget-surplus").click()
+    assert page.get_attribute("#am-panel", "data-element") == "budget-surplus"

@@ -495,17 +495,19 @@
     var reasons = inferencesWhere(function (i) { return i.target === e.id && i.type === "support"; });
     var objections = inferencesWhere(function (i) { return i.target === e.id && i.type === "attack"; });
     var uses = inferencesWhere(function (i) { return i.premises.indexOf(e.id) >= 0; });
-    if (reasons.length) panel.appendChild(field("Reasons for it", listOf(reasons.map(inferenceLink))));
-    if (objections.length) panel.appendChild(field("Objections", listOf(objections.map(inferenceLink))));
-    if (uses.length) panel.appendChild(field("Used in", listOf(uses.map(inferenceLink))));
+    if (reasons.length) panel.appendChild(field("Reasons for it", inferenceLinks(reasons, false)));
+    if (objections.length) panel.appendChild(field("Objections", inferenceLinks(objections, false)));
+    if (uses.length) panel.appendChild(field("Used in", inferenceLinks(uses, true)));
   }
 
-  function inferenceLink(i) {
-    var e = state.elements.get(i.id);
-    var premises = i.premises.map(function (p) { return p; }).join(" + ");
-    var target = state.elements.get(i.target);
-    var text = kindOf(e) + ": " + premises + (i.type === "support" ? " \u2192 " : " \u22a3 ") + (target && target.kind === "claim" ? target.id : i.target);
+  function inferenceLink(i, showTarget) {
+    var text = kindOf(state.elements.get(i.id)) + (i.named ? " " + i.id : "") + ": " + i.premises.join(" + ");
+    if (showTarget) text += (i.type === "support" ? " \u2192 " : " \u22a3 ") + i.target;
     return linkTo(i.id, text);
+  }
+
+  function inferenceLinks(list, showTarget) {
+    return listOf(list.map(function (i) { return inferenceLink(i, showTarget); }));
   }
 
   function inferenceFields(panel, e) {
@@ -519,7 +521,7 @@
     if (e.warrant) panel.appendChild(field("Warrant", e.warrant));
     if (e.note) panel.appendChild(field("Note", el("div", "am-note", e.note)));
     var attacks = inferencesWhere(function (i) { return i.target === e.id; });
-    if (attacks.length) panel.appendChild(field("Attacked by", listOf(attacks.map(inferenceLink))));
+    if (attacks.length) panel.appendChild(field("Attacked by", inferenceLinks(attacks, false)));
   }
 
   /* -- findings list --------------------------------------------------------------------- */
@@ -547,6 +549,37 @@
       button.title = "Line " + f.line + ": show " + f.target;
       button.addEventListener("click", function () { select(f.target, { center: true, flash: true }); });
       li.appendChild(button);
+      list.appendChild(li);
+    });
+  }
+
+  function renderSources() {
+    var list = byId("am-refs-list");
+    clear(list);
+    var sources = data.sources || [];
+    byId("am-refs").hidden = !sources.length;
+    sources.forEach(function (source) {
+      var li = el("li");
+      li.appendChild(el("span", "am-id", "[" + source.id + "] "));
+      li.appendChild(el("span", null, source.citation));
+      var url = source.url ? safeUrl(source.url) : null;
+      if (url) {
+        var a = el("a", null, url);
+        a.href = url;
+        a.rel = "noopener noreferrer";
+        a.target = "_blank";
+        li.appendChild(el("div")).appendChild(a);
+      }
+      var citing = (data.claims || []).filter(function (c) { return c.source === source.id; });
+      if (citing.length) {
+        var by = el("div", "am-cited");
+        by.appendChild(el("span", null, "cited by "));
+        citing.forEach(function (c, n) {
+          if (n) by.appendChild(document.createTextNode(", "));
+          by.appendChild(linkTo(c.id, c.id));
+        });
+        li.appendChild(by);
+      }
       list.appendChild(li);
     });
   }
@@ -739,6 +772,7 @@
     if (next.svg !== undefined) canvas.innerHTML = next.svg;
     setupSvg(keepView);
     renderFindings();
+    renderSources();
     renderPanel();
     renderWhatIfBar();
     byId("am-title").textContent = data.title || "argmap";
@@ -804,6 +838,7 @@
   index();
   setupSvg(false);
   renderFindings();
+  renderSources();
   renderPanel();
   if (data.error) showStatus(data.error, true);
   if (live) {
