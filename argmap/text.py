@@ -54,6 +54,7 @@ STOP_WORDS = (
     anybody anywhere kind kinds sort sorts bit lot lots whole entire various fewer
     go goes going went gone seem seems seemed seeming
     today nowadays currently recently ago
+    despite beyond except including regarding concerning unlike amid amongst throughout alongside beside
     """.split()
     )
     | frozenset(
