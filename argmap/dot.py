@@ -2,9 +2,11 @@
 
 The layout is the one argument-mapping courses teach: the thesis on top, reasons below
 it, arrows pointing up. Each inference is a small junction: the lines from its linked
-co-premises meet there, so a reason that needs all its premises reads as one unit,
-and a single arrow leaves it for the target. Support is green with a filled arrowhead,
-attack red and dashed with a bar (tee); an undercut points at the junction it attacks.
+co-premises meet there, inside one shaded box, so a reason that needs all its premises
+reads as one unit, and a single arrow leaves it for the target. Support is green with a
+filled arrowhead, attack red and dashed with a bar (tee); an undercut points at the
+junction it attacks. Findings of ``argmap check`` are written on the elements they
+concern, and a key beside the thesis explains the marks and lists the sources.
 
 All map text goes into HTML-like labels, escaped; element ids never become DOT
 identifiers (nodes are named ``n0``, ``n1``...), so nothing in a map can break the DOT.
@@ -15,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 import textwrap
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 import graphviz
@@ -28,118 +30,222 @@ __all__ = ["WRAP", "element_dom_id", "escape_label", "to_dot", "to_graph"]
 WRAP = 34
 """Characters per line of claim text in the diagram."""
 
+SOURCE_WRAP = 64
+"""Characters per line of a citation in the key."""
+
 FONT = "DejaVu Sans,Helvetica,Arial,sans-serif"
 SUPPORT_COLOR = "#2e7d32"
 ATTACK_COLOR = "#c62828"
+THESIS_COLOR = "#0d47a1"
+SOURCE_COLOR = "#6a1b9a"
+MUTED = "#546e7a"
+LINKED_FILLS = {"support": "#f1f8e9", "attack": "#fdecea"}
+LINKED_BORDERS = {"support": "#a5d6a7", "attack": "#ef9a9a"}
 SEVERITY_COLORS = {"error": "#c62828", "warning": "#e65100", "info": "#1565c0"}
+SEVERITY_MARKS = {"error": "\u2716", "warning": "\u26a0", "info": "\u2139"}
 LABEL_COLORS = {"accepted": "#c8e6c9", "rejected": "#ffcdd2", "undecided": "#eeeeee"}
 LABEL_BORDERS = {"accepted": "#2e7d32", "rejected": "#c62828", "undecided": "#757575"}
 HIGHLIGHT = "#ffd54f"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML (and so a Graphviz HTML-like label) cannot hold: control characters,
+lone surrogates and the two non-characters."""
+_PAGE_NUMBER = re.compile(r"[0-9ivxlcdm]+(?:\s*[-\u2013,]\s*[0-9ivxlcdm]+)*", re.IGNORECASE)
+
+
+def _clean(text: str) -> str:
+    return _UNSAFE.sub("", text)
 
 
 def escape_label(text: str) -> str:
-    """Text made safe for an HTML-like Graphviz label (control characters dropped)."""
-    return html.escape(_CONTROL.sub("", text), quote=True)
+    """Text made safe for one line of an HTML-like Graphviz label.
+
+    Characters XML cannot hold are dropped and line breaks become spaces; ``&``, ``<``,
+    ``>`` and quotes become entities, so the text shows literally.
+    """
+    return html.escape(" ".join(_clean(text).splitlines()), quote=True)
 
 
 def _wrapped(text: str, width: int = WRAP) -> str:
     lines: list[str] = []
-    for paragraph in _CONTROL.sub("", text).splitlines() or [""]:
+    for paragraph in _clean(text).splitlines() or [""]:
         lines.extend(textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=True) or [""])
     return '<BR ALIGN="LEFT"/>'.join(html.escape(line, quote=True) for line in lines) + '<BR ALIGN="LEFT"/>'
 
 
 def element_dom_id(element_id: str) -> str:
     """The ``id`` an element's shape gets in SVG output: ``am-`` and the id's UTF-8 in hex."""
-    return "am-" + element_id.encode("utf-8").hex()
+    return "am-" + element_id.encode("utf-8", "surrogatepass").hex()
 
 
-def _markers(findings: Iterable[Finding]) -> str:
-    rows = []
-    for f in findings:
-        color = SEVERITY_COLORS[f.severity.value]
-        rows.append(
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{color}">'
-            f"\u26a0 {escape_label(f.code)} {escape_label(f.name)}</FONT></TD></TR>"
-        )
-    return "".join(rows)
+def _worst(findings: Iterable[Finding]) -> str:
+    return min(findings, key=lambda f: f.severity.rank).severity.value
+
+
+def _marker_lines(findings: Iterable[Finding]) -> list[tuple[str, str]]:
+    """(severity, text) per check found on one element, worst first, repeats counted."""
+    counts = Counter((f.severity.rank, f.severity.value, f.code, f.name) for f in findings)
+    lines = []
+    for (_, severity, code, name), count in sorted(counts.items()):
+        times = f" \u00d7{count}" if count > 1 else ""
+        lines.append((severity, f"{SEVERITY_MARKS[severity]} {code} {name}{times}"))
+    return lines
+
+
+def _marker_rows(findings: Iterable[Finding], size: int = 9) -> str:
+    return "".join(
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{size}" COLOR="{SEVERITY_COLORS[severity]}">'
+        f"{escape_label(text)}</FONT></TD></TR>"
+        for severity, text in _marker_lines(findings)
+    )
+
+
+def _page(page: str) -> str:
+    return f"p. {page}" if _PAGE_NUMBER.fullmatch(page.strip()) else page
 
 
 def _claim_label(amap: ArgumentMap, claim: Claim, findings: list[Finding], label: str | None, lit: bool) -> str:
     is_thesis = claim.id == amap.thesis
-    border = "3" if is_thesis else "1"
-    color = "#0d47a1" if is_thesis else "#37474f"
+    border = "3" if is_thesis else ("2" if findings else "1")
+    color = THESIS_COLOR if is_thesis else "#37474f"
     fill = "#e3f2fd" if is_thesis else "#ffffff"
+    if findings and not is_thesis:
+        color = SEVERITY_COLORS[_worst(findings)]
     if label:
         fill, color = LABEL_COLORS[label], LABEL_BORDERS[label]
     if lit:
         fill = HIGHLIGHT
-    if findings:
-        color = SEVERITY_COLORS[min(findings, key=lambda f: f.severity.rank).severity.value]
     style = "rounded,dashed" if claim.assumption else "rounded"
-    head = ("THESIS \u00b7 " if is_thesis else "") + claim.id
+    head = escape_label(claim.id)
+    if is_thesis:
+        head = f'<B><FONT COLOR="{THESIS_COLOR}">THESIS</FONT></B> \u00b7 {head}'
     if label:
-        head += f" \u00b7 {label}"
+        head += f" \u00b7 {escape_label(label)}"
     size = "13" if is_thesis else "11"
     rows = [
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="#546e7a">{escape_label(head)}</FONT></TD></TR>',
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{MUTED}">{head}</FONT></TD></TR>',
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{size}">{_wrapped(claim.text)}</FONT></TD></TR>',
     ]
     tags = []
     if claim.source:
-        tags.append(f"source: {claim.source}" + (f", p. {claim.page}" if claim.page else ""))
+        tags.append(f"source: {claim.source}" + (f", {_page(claim.page)}" if claim.page else ""))
     if claim.assumption:
         tags.append("assumption")
     if tags:
         rows.append(
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="#6a1b9a">'
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{SOURCE_COLOR}">'
             f"{escape_label(' | '.join(tags))}</FONT></TD></TR>"
         )
-    rows.append(_markers(findings))
+    rows.append(_marker_rows(findings))
     return (
         f'<<TABLE BORDER="{border}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" STYLE="{style}" '
         f'COLOR="{color}" BGCOLOR="{fill}">{"".join(rows)}</TABLE>>'
     )
 
 
-def _legend(has_findings: bool, labelled: bool) -> str:
-    entries = [
-        (
-            f'<FONT COLOR="{SUPPORT_COLOR}">\u25cf\u2192</FONT>',
-            "reason (support); lines meeting at one dot: linked co-premises",
+def _legend_rows(has_findings: bool, labelled: bool) -> list[str]:
+    def row(sample: str, text: str, sample_attrs: str = "") -> str:
+        return (
+            f'<TR><TD ALIGN="CENTER"{sample_attrs}><FONT POINT-SIZE="10">{sample}</FONT></TD>'
+            f'<TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10">{text}</FONT></TD></TR>'
+        )
+
+    rows = [
+        row(
+            _relation_sample("+", SUPPORT_COLOR, "\u2501\u2501\u25b6"),
+            'reason: the premises below a junction<BR ALIGN="LEFT"/>support what its arrow points to',
         ),
-        (f'<FONT COLOR="{ATTACK_COLOR}">\u25cf\u22a3</FONT>', "objection (attack); aimed at a dot: undercut"),
-        ('<FONT COLOR="#0d47a1"><B>THESIS</B></FONT>', "the main conclusion (thick border)"),
-        ('<FONT COLOR="#6a1b9a">source</FONT>', "grounded in a cited source; dashed box: assumption"),
+        row(
+            "co-premises",
+            'linked: lines meeting at one junction,<BR ALIGN="LEFT"/>'
+            'in one shaded box, count only together;<BR ALIGN="LEFT"/>'
+            "separate junctions are independent reasons",
+            f' BGCOLOR="{LINKED_FILLS["support"]}" STYLE="rounded"',
+        ),
+        row(
+            _relation_sample("\u2212", ATTACK_COLOR, "\u254d\u254d\u252b"),
+            'objection: attacks a claim; aimed at a<BR ALIGN="LEFT"/>junction, it undercuts that inference',
+        ),
+        row(
+            _box_sample(f'<B><FONT COLOR="{THESIS_COLOR}">THESIS</FONT></B>', f'BORDER="3" COLOR="{THESIS_COLOR}"'),
+            "the main conclusion, on top",
+        ),
+        row(f'<FONT COLOR="{SOURCE_COLOR}">source: id</FONT>', "grounded in a cited source (see Sources)"),
+        row(_box_sample("assumption", 'BORDER="1" STYLE="rounded,dashed"'), "accepted on purpose without support"),
     ]
     if has_findings:
-        entries.extend(
-            (f'<FONT COLOR="{color}">\u26a0</FONT>', f"{name} found by argmap check")
-            for name, color in SEVERITY_COLORS.items()
-        )
-    rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="10"><B>Legend</B></FONT></TD></TR>']
-    rows.extend(
-        f'<TR><TD><FONT POINT-SIZE="9">{symbol}</FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="9">{text}</FONT></TD></TR>'
-        for symbol, text in entries
-    )
+        marks = " ".join(f'<FONT COLOR="{SEVERITY_COLORS[s]}">{SEVERITY_MARKS[s]} {s}</FONT>' for s in SEVERITY_COLORS)
+        rows.append(row(marks, 'found by argmap check: code and<BR ALIGN="LEFT"/>check name (\u00d7n: n times)'))
     if labelled:
-        rows.extend(
-            f'<TR><TD BGCOLOR="{fill}"> </TD><TD ALIGN="LEFT"><FONT POINT-SIZE="9">{name}</FONT></TD></TR>'
-            for name, fill in LABEL_COLORS.items()
-        )
-    return f'<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2" COLOR="#9e9e9e">{"".join(rows)}</TABLE>>'
+        chips = " ".join(f'<FONT COLOR="{LABEL_BORDERS[name]}">\u25a0 {name}</FONT>' for name in LABEL_COLORS)
+        rows.append(row(chips, "evaluation of the claims"))
+    return rows
 
 
-def _sources_label(amap: ArgumentMap) -> str:
-    rows = ['<TR><TD ALIGN="LEFT"><B>Sources</B></TD></TR>']
+def _relation_sample(sign: str, color: str, line: str) -> str:
+    """A junction and its arrow, drawn with a coloured cell and line-drawing characters."""
+    return (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1"><TR>'
+        f'<TD BGCOLOR="{color}" STYLE="rounded" FIXEDSIZE="TRUE" WIDTH="16" HEIGHT="16">'
+        f'<FONT COLOR="white"><B>{sign}</B></FONT></TD>'
+        f'<TD><FONT COLOR="{color}" POINT-SIZE="13">{line}</FONT></TD></TR></TABLE>'
+    )
+
+
+def _box_sample(text: str, table_attrs: str) -> str:
+    return f'<TABLE {table_attrs} CELLBORDER="0" CELLPADDING="2"><TR><TD>{text}</TD></TR></TABLE>'
+
+
+def _sources_rows(amap: ArgumentMap) -> list[str]:
+    rows = []
     for source in amap.sources.values():
+        url = f"<BR/>{escape_label(source.url)}" if source.url else ""
         rows.append(
-            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9">[{escape_label(source.id)}] '
-            f"{_wrapped(source.citation, 90)}</FONT></TD></TR>"
+            f'<TR><TD ALIGN="LEFT" VALIGN="TOP"><FONT POINT-SIZE="10" COLOR="{SOURCE_COLOR}">'
+            f"{escape_label(source.id)}</FONT></TD>"
+            f'<TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT"><FONT POINT-SIZE="10">{_wrapped(source.citation, SOURCE_WRAP)}'
+            f"{url}</FONT></TD></TR>"
         )
-    return f'<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="#9e9e9e">{"".join(rows)}</TABLE>>'
+    return rows
+
+
+def _box(title: str, rows: list[str]) -> str:
+    head = f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="11"><B>{title}</B></FONT></TD></TR>'
+    return (
+        '<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" COLOR="#9e9e9e" STYLE="rounded">'
+        f"{head}{''.join(rows)}</TABLE>"
+    )
+
+
+def _header(amap: ArgumentMap, findings: list[Finding], legend: bool, labelled: bool) -> str:
+    """The graph's label: the title, what ``argmap check`` found, then the key and the sources.
+
+    As the graph's own label Graphviz places it above the drawing with room reserved, so
+    it never covers an element and needs no lines of its own.
+    """
+    title = f'<FONT POINT-SIZE="22"><B>{escape_label(amap.title)}</B></FONT>'
+    if findings:
+        counts = Counter(f.severity.value for f in findings)
+        summary = " \u00b7 ".join(
+            f'<FONT COLOR="{SEVERITY_COLORS[s]}">{counts[s]} {s}{"s" if counts[s] != 1 else ""}</FONT>'
+            for s in SEVERITY_COLORS
+            if counts[s]
+        )
+        title += f'<BR/><FONT POINT-SIZE="13" COLOR="{MUTED}">argmap check: {summary}</FONT>'
+    boxes = []
+    if legend:
+        boxes.append(_box("Key", _legend_rows(bool(findings), labelled)))
+    if amap.sources:
+        boxes.append(_box("Sources", _sources_rows(amap)))
+    rows = f'<TR><TD COLSPAN="{max(len(boxes), 1)}">{title}</TD></TR>'
+    if len(boxes) == 2:
+        # Graphviz stretches a table to fill its cell: the key spans two rows, and the
+        # empty cell under the sources takes up the difference in height.
+        rows += f'<TR><TD ROWSPAN="2" VALIGN="TOP">{boxes[0]}</TD><TD VALIGN="TOP">{boxes[1]}</TD></TR>'
+        rows += "<TR><TD></TD></TR>"
+    elif boxes:
+        rows += f"<TR><TD>{boxes[0]}</TD></TR>"
+    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="12" CELLPADDING="0">{rows}</TABLE>>'
 
 
 def to_graph(
@@ -149,14 +255,19 @@ def to_graph(
     labels: Mapping[str, str] | None = None,
     highlight: Iterable[str] = (),
     legend: bool = True,
+    linked_boxes: bool = True,
 ) -> graphviz.Digraph:
     """The map as a ``graphviz.Digraph``.
 
     ``findings`` are drawn on their elements; ``labels`` (element id -> accepted,
-    rejected or undecided) colour the elements; ``highlight`` ids are drawn lit.
+    rejected or undecided) colour the elements; ``highlight`` ids are drawn lit;
+    ``legend`` adds the key beside the thesis; ``linked_boxes`` shades each reason's
+    linked co-premises as one box (one box per claim: a claim linked into two reasons
+    is boxed with the first).
     """
     labels = labels or {}
     lit = set(highlight)
+    findings = [f for f in findings if f.target in amap]
     by_target: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_target[finding.target].append(finding)
@@ -171,36 +282,58 @@ def to_graph(
         ranksep="0.45",
         fontname=FONT,
         labelloc="t",
-        fontsize="18",
-        label=f"<<B>{escape_label(amap.title)}</B>>",
+        label=_header(amap, findings, legend, bool(labels)),
     )
     dot.attr("node", fontname=FONT, shape="plain")
     dot.attr("edge", fontname=FONT, penwidth="1.6", arrowsize="0.9")
+    boxed: set[str] = set()
+    boxes: set[str] = set()
+    for inf in amap.inferences.values():
+        if linked_boxes and len(inf.premises) > 1 and not boxed.intersection(inf.premises):
+            boxed.update(inf.premises)
+            boxes.add(inf.id)
+            with dot.subgraph(name=f"cluster_{names[inf.id]}") as box:
+                box.attr(
+                    style="rounded,filled",
+                    fillcolor=LINKED_FILLS[inf.type],
+                    color=LINKED_BORDERS[inf.type],
+                    penwidth="1",
+                    margin="6",
+                    label="",
+                )
+                for premise in inf.premises:
+                    _add_claim(box, amap, amap.claims[premise], names, by_target, labels, lit)
+                _add_junction(box, amap, inf, names, by_target[inf.id], labels.get(inf.id), inf.id in lit)
     for claim in amap.claims.values():
-        dot.node(
-            names[claim.id],
-            _claim_label(amap, claim, by_target[claim.id], labels.get(claim.id), claim.id in lit),
-            id=element_dom_id(claim.id),
-        )
-    with dot.subgraph(name="thesis_rank") as top:
+        if claim.id not in boxed:
+            _add_claim(dot, amap, claim, names, by_target, labels, lit)
+    for inf in amap.inferences.values():
+        if inf.id not in boxes:
+            _add_junction(dot, amap, inf, names, by_target[inf.id], labels.get(inf.id), inf.id in lit)
+        _add_lines(dot, inf, names)
+    with dot.subgraph(name="top") as top:
         top.attr(rank="max")
         top.node(names[amap.thesis])
-    for inf in amap.inferences.values():
-        _add_inference(dot, amap, inf, names, by_target[inf.id], labels.get(inf.id), inf.id in lit)
-    if legend:
-        dot.node("legend", _legend(bool(by_target), bool(labels)), id="am-legend")
-    if amap.sources:
-        dot.node("sources", _sources_label(amap), id="am-sources")
-    footer = [name for name, shown in (("legend", legend), ("sources", bool(amap.sources))) if shown]
-    if footer:
-        with dot.subgraph(name="footer") as bottom:
-            bottom.attr(rank="min")
-            for name in footer:
-                bottom.node(name)
     return dot
 
 
-def _add_inference(
+def _add_claim(
+    dot: graphviz.Digraph,
+    amap: ArgumentMap,
+    claim: Claim,
+    names: dict[str, str],
+    by_target: Mapping[str, list[Finding]],
+    labels: Mapping[str, str],
+    lit: set[str],
+) -> None:
+    dot.node(
+        names[claim.id],
+        _claim_label(amap, claim, by_target.get(claim.id, []), labels.get(claim.id), claim.id in lit),
+        id=element_dom_id(claim.id),
+    )
+
+
+def _add_junction(
     dot: graphviz.Digraph,
     amap: ArgumentMap,
     inf: Inference,
@@ -210,11 +343,9 @@ def _add_inference(
     lit: bool,
 ) -> None:
     color = SUPPORT_COLOR if inf.is_support else ATTACK_COLOR
-    border = SEVERITY_COLORS[min(findings, key=lambda f: f.severity.rank).severity.value] if findings else color
+    border = SEVERITY_COLORS[_worst(findings)] if findings else color
     if label:
         border = LABEL_BORDERS[label]
-    notes = [inf.id] if inf.explicit_id else []
-    notes.extend(f"\u26a0 {f.name}" for f in findings)
     attrs = {
         "shape": "circle",
         "fixedsize": "true",
@@ -228,20 +359,40 @@ def _add_inference(
         "id": element_dom_id(inf.id),
         "label": "+" if inf.is_support else "\u2212",
     }
-    if notes:
-        attrs["xlabel"] = "<" + "<BR/>".join(f'<FONT POINT-SIZE="8">{escape_label(n)}</FONT>' for n in notes) + ">"
-    dot.node(names[inf.id], **attrs)
-    line = {"color": color, "arrowhead": "none"}
-    if inf.is_attack:
-        line["style"] = "dashed"
+    rows = []
+    if inf.explicit_id:
+        rows.append(
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{color}">{escape_label(inf.id)}</FONT></TD></TR>'
+        )
+    rows.append(_marker_rows(findings, 8))
+    if not any(rows):
+        dot.node(names[inf.id], **attrs)
+        return
+    # The id and findings go in a node of their own, beside the junction on its rank and
+    # in one borderless cluster with it (clusters are laid out contiguous), so that
+    # Graphviz reserves room for them: an xlabel may be drawn over other lines.
+    with dot.subgraph(name=f"cluster_{names[inf.id]}_note") as pair:
+        pair.attr(rank="same", peripheries="0", margin="0", label="")
+        pair.node(names[inf.id], **attrs)
+        pair.node(
+            f"{names[inf.id]}_note",
+            f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>',
+            id=f"{element_dom_id(inf.id)}-note",
+        )
+
+
+def _add_lines(dot: graphviz.Digraph, inf: Inference, names: dict[str, str]) -> None:
+    color = SUPPORT_COLOR if inf.is_support else ATTACK_COLOR
+    style = "dashed" if inf.is_attack else "solid"
     for premise in inf.premises:
-        dot.edge(names[premise], names[inf.id], **line)
+        dot.edge(names[premise], names[inf.id], color=color, style=style, arrowhead="none")
     dot.edge(
         names[inf.id],
         names[inf.target],
         color=color,
+        style=style,
         arrowhead="normal" if inf.is_support else "tee",
-        style="dashed" if inf.is_attack else "solid",
+        arrowsize="0.9" if inf.is_support else "1.2",
     )
 
 

@@ -7,7 +7,10 @@ a plain ``pip install`` with no system Graphviz.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,24 +44,75 @@ def draw(dot_source: str, format: str) -> bytes:
     One layout and one render in the Graphviz library, as the ``dot`` program does:
     ``AGraph.layout()`` then ``AGraph.draw()`` would lay the graph out twice (the second
     time to route edges again from the stored positions), which doubles the time on big maps.
+    Raises :class:`OutputError` with Graphviz's own message when Graphviz reports an error
+    (it can only say so on the process's stderr, which is watched while it works).
     """
     if format == "dot":
         return dot_source.encode("utf-8")
     import pygraphviz
     from pygraphviz import graphviz as gv
 
-    graph = pygraphviz.AGraph(string=dot_source)
-    context = gv.gvContextWithBuiltins()
-    try:
-        if gv.gvLayout(context, graph.handle, b"dot") != 0:
-            raise OutputError("Graphviz could not lay out the map")
-        error, data = gv.gvRenderData(context, graph.handle, format.encode())
-        gv.gvFreeLayout(context, graph.handle)
-    finally:
-        gv.gvFreeContext(context)
-    if error:
-        raise OutputError(f"Graphviz could not draw the map as {format}")
+    with _graphviz_messages() as messages:
+        try:
+            graph = pygraphviz.AGraph(string=dot_source)
+        except (pygraphviz.DotError, UnicodeError):
+            graph = None
+        error, data = 1, b""
+        if graph is not None:
+            context = gv.gvContextWithBuiltins()
+            try:
+                if gv.gvLayout(context, graph.handle, b"dot") == 0:
+                    error, data = gv.gvRenderData(context, graph.handle, format.encode())
+                    gv.gvFreeLayout(context, graph.handle)
+            finally:
+                gv.gvFreeContext(context)
+    problems = _errors(messages)
+    if graph is None:
+        raise OutputError(f"Graphviz could not read the DOT: {problems or 'invalid input'}")
+    if error or problems:
+        raise OutputError(f"Graphviz could not draw the map as {format}: {problems or 'no output'}")
     return data
+
+
+def _errors(messages: list[str]) -> str:
+    """Graphviz's error messages (an ``Error:`` line and the lines that go on from it), joined."""
+    found: list[str] = []
+    inside = False
+    for line in messages:
+        if line.startswith(("Error:", "error:")):
+            inside = True
+            found.append(line.split(":", 1)[1].strip())
+        elif inside and line.startswith((" ", "\t", "...", "in label")):
+            found[-1] += " " + line.strip()
+        else:
+            inside = False
+    return "; ".join(dict.fromkeys(found))
+
+
+@contextmanager
+def _graphviz_messages() -> Iterator[list[str]]:
+    """Collect what the Graphviz library writes on file descriptor 2 meanwhile.
+
+    Graphviz has no other way to report a problem. Lines that are not errors (warnings)
+    are passed on to stderr afterwards, as Graphviz would have printed them.
+    """
+    messages: list[str] = []
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with tempfile.TemporaryFile() as sink:
+            os.dup2(sink.fileno(), 2)
+            try:
+                yield messages
+            finally:
+                os.dup2(saved, 2)
+                sink.seek(0)
+                messages.extend(sink.read().decode("utf-8", "replace").splitlines())
+    finally:
+        os.close(saved)
+    passed_on = [line for line in messages if line and not _errors([line])]
+    if passed_on and not _errors(messages):
+        sys.stderr.write("\n".join(passed_on) + "\n")
 
 
 def render(
