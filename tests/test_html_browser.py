@@ -15,6 +15,7 @@ from argmap.output import write_atomic
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 MEALS = FIXTURES / "school-meals.yaml"
 INJECTION = FIXTURES / "injection.yaml"
+ESSAY = Path(__file__).parents[1] / "maps" / "vraem.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -230,3 +231,17 @@ def test_sources_are_listed_with_the_claims_citing_them(open_page, meals_file, m
         assert source.citation in item.text_content()
     page.locator("#am-refs-list .am-cited button", has_text="budget-surplus").click()
     assert page.get_attribute("#am-panel", "data-element") == "budget-surplus"
+
+
+def test_the_essay_map_loads_with_every_claim_and_no_console_errors(open_page, tmp_path):
+    essay = load_map(ESSAY)
+    path = tmp_path / "essay.html"
+    write_atomic(path, to_html(essay))
+    page, watcher, requests = open_page(path)
+    assert requests == [path.as_uri()]
+    for claim in essay.claims.values():
+        assert squeeze(claim.text) in squeeze(page.text_content(dom_id(claim.id))), claim.id
+    page.click(dom_id(essay.thesis))
+    assert page.text_content("#am-panel .am-text") == essay.claims[essay.thesis].text
+    assert page.locator("#am-findings-list button").count() == len(run_checks(essay))
+    assert watcher.errors == []
