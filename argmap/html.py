@@ -24,7 +24,7 @@ from importlib.resources import files
 from typing import Any
 
 from argmap.checks import Finding
-from argmap.dot import element_dom_id, to_dot
+from argmap.dot import element_dom_id, to_graph
 from argmap.model import ArgumentMap
 from argmap.render import draw
 
@@ -86,7 +86,9 @@ def map_svg(amap: ArgumentMap) -> str:
     Findings and evaluation are left out of the drawing: the page overlays them, so
     that turning them on and off does not move anything.
     """
-    svg = draw(to_dot(amap, legend=False), "svg").decode("utf-8")
+    graph = to_graph(amap, legend=False)
+    graph.attr("graph", label="")  # the page shows the title, the findings and the legend itself
+    svg = draw(graph.source, "svg").decode("utf-8")
     return _SVG_PROLOGUE.sub("", svg, count=1).strip()
 
 
