@@ -6,7 +6,8 @@ co-premises meet there, inside one shaded box, so a reason that needs all its pr
 reads as one unit, and a single arrow leaves it for the target. Support is green with a
 filled arrowhead, attack red and dashed with a bar (tee); an undercut points at the
 junction it attacks. Findings of ``argmap check`` are written on the elements they
-concern, and a key beside the thesis explains the marks and lists the sources.
+concern; above the drawing, the title counts them and a key explains the marks beside
+the list of sources.
 
 All map text goes into HTML-like labels, escaped; element ids never become DOT
 identifiers (nodes are named ``n0``, ``n1``...), so nothing in a map can break the DOT.
@@ -57,20 +58,27 @@ def _clean(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
+def _literal(text: str) -> str:
+    # Graphviz expands \N, \G, \E, \H, \T and \L (to the node's or graph's name...) even
+    # in HTML-like labels, after entities are decoded, and reads \\ as one backslash.
+    return html.escape(text.replace("\\", "\\\\"), quote=True)
+
+
 def escape_label(text: str) -> str:
     """Text made safe for one line of an HTML-like Graphviz label.
 
     Characters XML cannot hold are dropped and line breaks become spaces; ``&``, ``<``,
-    ``>`` and quotes become entities, so the text shows literally.
+    ``>`` and quotes become entities and backslashes are doubled, so the text shows
+    literally.
     """
-    return html.escape(" ".join(_clean(text).splitlines()), quote=True)
+    return _literal(" ".join(_clean(text).splitlines()))
 
 
 def _wrapped(text: str, width: int = WRAP) -> str:
     lines: list[str] = []
     for paragraph in _clean(text).splitlines() or [""]:
         lines.extend(textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=True) or [""])
-    return '<BR ALIGN="LEFT"/>'.join(html.escape(line, quote=True) for line in lines) + '<BR ALIGN="LEFT"/>'
+    return '<BR ALIGN="LEFT"/>'.join(_literal(line) for line in lines) + '<BR ALIGN="LEFT"/>'
 
 
 def element_dom_id(element_id: str) -> str:
@@ -196,15 +204,20 @@ def _box_sample(text: str, table_attrs: str) -> str:
     return f'<TABLE {table_attrs} CELLBORDER="0" CELLPADDING="2"><TR><TD>{text}</TD></TR></TABLE>'
 
 
-def _sources_rows(amap: ArgumentMap) -> list[str]:
+def _sources_rows(amap: ArgumentMap, by_target: Mapping[str, list[Finding]]) -> list[str]:
     rows = []
     for source in amap.sources.values():
         url = f"<BR/>{escape_label(source.url)}" if source.url else ""
         rows.append(
             f'<TR><TD ALIGN="LEFT" VALIGN="TOP"><FONT POINT-SIZE="10" COLOR="{SOURCE_COLOR}">'
             f"{escape_label(source.id)}</FONT></TD>"
-            f'<TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT"><FONT POINT-SIZE="10">{_wrapped(source.citation, SOURCE_WRAP)}'
-            f"{url}</FONT></TD></TR>"
+            f'<TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT"><FONT POINT-SIZE="10">'
+            f"{_wrapped(source.citation, SOURCE_WRAP)}{url}</FONT></TD></TR>"
+        )
+        rows.extend(
+            f'<TR><TD></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{SEVERITY_COLORS[severity]}">'
+            f"{escape_label(text)}</FONT></TD></TR>"
+            for severity, text in _marker_lines(by_target.get(source.id, ()))
         )
     return rows
 
@@ -217,7 +230,9 @@ def _box(title: str, rows: list[str]) -> str:
     )
 
 
-def _header(amap: ArgumentMap, findings: list[Finding], legend: bool, labelled: bool) -> str:
+def _header(
+    amap: ArgumentMap, findings: list[Finding], by_target: Mapping[str, list[Finding]], legend: bool, labelled: bool
+) -> str:
     """The graph's label: the title, what ``argmap check`` found, then the key and the sources.
 
     As the graph's own label Graphviz places it above the drawing with room reserved, so
@@ -236,7 +251,7 @@ def _header(amap: ArgumentMap, findings: list[Finding], legend: bool, labelled: 
     if legend:
         boxes.append(_box("Key", _legend_rows(bool(findings), labelled)))
     if amap.sources:
-        boxes.append(_box("Sources", _sources_rows(amap)))
+        boxes.append(_box("Sources", _sources_rows(amap, by_target)))
     rows = f'<TR><TD COLSPAN="{max(len(boxes), 1)}">{title}</TD></TR>'
     if len(boxes) == 2:
         # Graphviz stretches a table to fill its cell: the key spans two rows, and the
@@ -259,15 +274,15 @@ def to_graph(
 ) -> graphviz.Digraph:
     """The map as a ``graphviz.Digraph``.
 
-    ``findings`` are drawn on their elements; ``labels`` (element id -> accepted,
-    rejected or undecided) colour the elements; ``highlight`` ids are drawn lit;
-    ``legend`` adds the key beside the thesis; ``linked_boxes`` shades each reason's
-    linked co-premises as one box (one box per claim: a claim linked into two reasons
-    is boxed with the first).
+    ``findings`` are drawn on the claims, inferences and sources they concern and
+    counted under the title; ``labels`` (element id -> accepted, rejected or undecided)
+    colour the elements; ``highlight`` ids are drawn lit; ``legend`` adds the key above
+    the drawing; ``linked_boxes`` shades each reason's linked co-premises as one box (a
+    claim sits in one box only: linked into two reasons, it is boxed with the first).
     """
     labels = labels or {}
     lit = set(highlight)
-    findings = [f for f in findings if f.target in amap]
+    findings = list(findings)
     by_target: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_target[finding.target].append(finding)
@@ -277,19 +292,23 @@ def to_graph(
         "graph",
         rankdir="BT",
         newrank="true",
-        forcelabels="true",
         nodesep="0.3",
         ranksep="0.45",
         fontname=FONT,
         labelloc="t",
-        label=_header(amap, findings, legend, bool(labels)),
+        label=_header(amap, findings, by_target, legend, bool(labels)),
     )
     dot.attr("node", fontname=FONT, shape="plain")
     dot.attr("edge", fontname=FONT, penwidth="1.6", arrowsize="0.9")
     boxed: set[str] = set()
     boxes: set[str] = set()
     for inf in amap.inferences.values():
-        if linked_boxes and len(inf.premises) > 1 and not boxed.intersection(inf.premises):
+        if (
+            linked_boxes
+            and len(inf.premises) > 1
+            and amap.thesis not in inf.premises
+            and not boxed.intersection(inf.premises)
+        ):
             boxed.update(inf.premises)
             boxes.add(inf.id)
             with dot.subgraph(name=f"cluster_{names[inf.id]}") as box:
