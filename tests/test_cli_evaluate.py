@@ -192,16 +192,16 @@ def test_render_evaluate_colours_by_label_with_a_legend(tmp_path):
     result = run("render", MAP, "-o", out, "--evaluate")
     assert result.exit_code == 0, result.output
     dot = out.read_text(encoding="utf-8")
-    legend = next(line for line in dot.splitlines() if line.strip().startswith("legend [label="))
-    assert all(label in legend for label in LABEL_COLORS)
-    # No claim of this map is rejected (only inferences are), so two claim fills appear.
+    # No claim of this map is rejected (only inferences are), so two claim fills appear;
+    # "rejected" can then only come from the legend.
     assert LABEL_COLORS["accepted"] in dot and LABEL_COLORS["undecided"] in dot
+    assert all(label in dot for label in LABEL_COLORS)
     assert "fund-night-train \u00b7 accepted" in dot
     plain = tmp_path / "plain.dot"
     assert run("render", MAP, "-o", plain).exit_code == 0
     plain_dot = plain.read_text(encoding="utf-8")
     assert LABEL_COLORS["accepted"] not in plain_dot
-    assert "undecided" not in plain_dot
+    assert "undecided" not in plain_dot and "rejected" not in plain_dot
 
 
 def test_render_reject_implies_evaluate(tmp_path):
