@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from _browser import TIMEOUT_MS, Server, Watcher, chromium, dom_id, squeeze
-from argmap.evaluate import evaluate
 
 from argmap import load_map
+from argmap.evaluate import evaluate
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 MEALS = FIXTURES / "school-meals.yaml"
