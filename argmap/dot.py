@@ -69,9 +69,10 @@ def escape_label(text: str) -> str:
 
     Characters XML cannot hold are dropped and line breaks become spaces; ``&``, ``<``,
     ``>`` and quotes become entities and backslashes are doubled, so the text shows
-    literally.
+    literally. Never empty (Graphviz refuses an empty ``<FONT>`` or ``<B>``): nothing
+    left becomes one space.
     """
-    return _literal(" ".join(_clean(text).splitlines()))
+    return _literal(" ".join(_clean(text).splitlines())) or " "
 
 
 def _wrapped(text: str, width: int = WRAP) -> str:

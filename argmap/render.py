@@ -98,7 +98,11 @@ def _graphviz_messages() -> Iterator[list[str]]:
     """
     messages: list[str] = []
     sys.stderr.flush()
-    saved = os.dup(2)
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr to watch: Graphviz's messages go nowhere either
+        yield messages
+        return
     try:
         with tempfile.TemporaryFile() as sink:
             os.dup2(sink.fileno(), 2)

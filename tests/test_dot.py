@@ -232,6 +232,7 @@ def test_escape_label_keeps_text_literal():
     assert escape_label("a\\Nb") == "a\\\\Nb"
     assert escape_label("bell\x07 and\nnewline") == "bell and newline"
     assert escape_label("lone \ud800 surrogate") == "lone  surrogate"
+    assert escape_label("\x1f") == " "  # Graphviz refuses an empty <FONT>
 
 
 def test_element_dom_ids_are_hex_and_distinct():

@@ -8,11 +8,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from argmap import OutputError, load_map, run_checks
+from argmap import Claim, Inference, OutputError, load_map, run_checks
 from argmap.cli import app
 from argmap.dot import element_dom_id, to_dot
+from argmap.model import ArgumentMap
 from argmap.render import FORMATS, draw, format_for, render
 
 ROOT = Path(__file__).parents[1]
@@ -24,6 +27,10 @@ ESSAY = ROOT / "maps" / "vraem.yaml"
 SVG = "{http://www.w3.org/2000/svg}"
 SIGNATURES = {"svg": b"<?xml", "png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF", "dot": b"digraph"}
 UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\\s]")
+DROPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff\\s\x85\u2028\u2029]")
+"""What may change between a claim and its drawing: whitespace and line breaks (wrapping), and
+characters XML cannot hold (dropped)."""
+ANY_TEXT = st.text(st.characters(blacklist_categories=()), min_size=1, max_size=40)
 
 runner = CliRunner()
 
@@ -79,6 +86,18 @@ def test_hostile_text_shows_literally_in_the_svg():
         assert squeezed(source.citation) in squeezed(everything)
     named = next(i for i in amap.inferences.values() if i.explicit_id)
     assert named.id in texts[element_dom_id(named.id) + "-note"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=ANY_TEXT, claim_id=ANY_TEXT, title=ANY_TEXT)
+def test_any_text_draws_and_shows_literally(text, claim_id, title):
+    claim_id = claim_id if claim_id != "t" else "t2"
+    amap = ArgumentMap(title, "t", [Claim("t", "T."), Claim(claim_id, text)], [Inference("r", (claim_id,), "t")])
+    texts = svg_texts(draw(to_dot(amap), "svg"))
+    shown = DROPPED.sub("", texts[element_dom_id(claim_id)])
+    assert DROPPED.sub("", text) in shown
+    assert DROPPED.sub("", claim_id) in shown
+    assert DROPPED.sub("", title) in DROPPED.sub("", "".join(texts.values()))
 
 
 def test_draw_dot_is_the_source_itself():
