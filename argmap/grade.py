@@ -45,7 +45,7 @@ SHORT = 70
 
 @dataclass(frozen=True)
 class Match:
-    """A key claim and the student claim that stands for it."""
+    """A key claim and the student claim that stands for it, with their texts' similarity (0-100)."""
 
     key: str
     student: str
@@ -121,21 +121,20 @@ def match_claims(student: ArgumentMap, key: ArgumentMap, threshold: float = THRE
     pairs = []
     for i, (kid, kclaim) in enumerate(key.claims.items()):
         for j, (sid, sclaim) in enumerate(student.claims.items()):
-            score = similarity(kclaim.text, sclaim.text)
-            if kid == sid:
-                score = min(100.0, score + ID_BONUS)
+            text = similarity(kclaim.text, sclaim.text)
+            score = text + ID_BONUS if kid == sid else text
             if score >= threshold:
-                pairs.append((-score, i, j, kid, sid))
+                pairs.append((-score, i, j, kid, sid, text))
     pairs.sort()
     taken_key: set[str] = set()
     taken_student: set[str] = set()
     found: dict[str, Match] = {}
-    for negative, _, _, kid, sid in pairs:
+    for _, _, _, kid, sid, text in pairs:
         if kid in taken_key or sid in taken_student:
             continue
         taken_key.add(kid)
         taken_student.add(sid)
-        found[kid] = Match(kid, sid, round(-negative, 1))
+        found[kid] = Match(kid, sid, round(text, 1))
     return [found[kid] for kid in key.claims if kid in found]
 
 
@@ -290,6 +289,15 @@ class _Grader:
                 )
             self.add(f"together:{inf.id}", "together", ok, why)
 
+    def joins(self, student_inference: str, first: Inference, second: Inference) -> bool:
+        """Whether the student inference holds a premise only ``first`` has and one only ``second`` has."""
+        held = set(self.student.inferences[student_inference].premises)
+
+        def only(a: Inference, b: Inference) -> set[str]:
+            return {self.to_student[p] for p in a.premises if p not in b.premises and p in self.to_student}
+
+        return bool(held & only(first, second)) and bool(held & only(second, first))
+
     def apart(self) -> None:
         groups: dict[tuple[str, str], list[Inference]] = defaultdict(list)
         for inf in self.key.inferences.values():
@@ -303,12 +311,24 @@ class _Grader:
                     for s in self.linking(premise, inf):
                         owner[s.id].add(k)
             shown = set().union(*owner.values()) if owner else set()
-            joined = [s for s, ks in owner.items() if len(ks) > 1]
+            matched = [{self.to_student[p] for p in inf.premises if p in self.to_student} for inf in reasons]
+            everything = set().union(*matched)
+            mirrors = {  # student inferences that are exactly one of the key's reasons
+                sid for sid in owner if set(self.student.inferences[sid].premises) & everything in matched
+            }
+            joined = [
+                (sid, k1, k2)
+                for sid, ks in owner.items()
+                if sid not in mirrors
+                for k1 in sorted(ks)
+                for k2 in sorted(ks)
+                if k1 < k2 and self.joins(sid, reasons[k1], reasons[k2])
+            ]
             noun = "reasons for" if kind == "support" else "objections to"
             head = f"The key has {len(reasons)} separate {noun} {self.target_words(target)}"
             if joined:
-                parts = sorted(owner[joined[0]])
-                words = " and ".join(" + ".join(self.say(p) for p in reasons[k].premises) for k in parts[:2])
+                _, k1, k2 = joined[0]
+                words = " and ".join(" + ".join(self.say(p) for p in reasons[k].premises) for k in (k1, k2))
                 why = f"{head}: you joined {words} into one; in the key each stands on its own."
             else:
                 why = f"{head}: your map links {len(shown)} of them, so it cannot keep them apart."

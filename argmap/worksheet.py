@@ -300,6 +300,10 @@ def write_worksheet(
 ) -> list[Path]:
     """Build every file of the worksheet, then write each atomically; returns the paths written."""
     built = worksheet_files(worksheet, path, format, image)
+    for target in built.files:
+        for source in inputs or []:
+            if target.exists() and target.samefile(source):
+                raise OutputError(f"{target}: refusing to write the output over an input file; choose another -o")
     for target, data in built.files.items():
         write_atomic(target, data, inputs=inputs or [])
     return built.paths()

@@ -54,7 +54,7 @@ def describe(amap: ArgumentMap, inf: Inference, numbering: Numbering) -> str:
 def build(amap: ArgumentMap, rng: random.Random, count: int) -> Worksheet:
     if len(amap.claims) < 3 or len(amap.inferences) < 2:
         raise ExerciseError(
-            f"this map has {len(amap.claims)} claims and {len(amap.inferences)} arrows; "
+            f"this map has {len(amap.claims)} claim(s) and {len(amap.inferences)} arrow(s); "
             "reconstruct needs at least 3 claims and 2 arrows"
         )
     numbering = number(amap, rng)

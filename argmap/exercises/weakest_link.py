@@ -49,7 +49,7 @@ def weakness(amap: ArgumentMap) -> Weakness:
     from argmap.critical import critical_premises
     from argmap.evaluate import ACCEPTED
 
-    found = critical_premises(amap)
+    found = critical_premises(amap, max_size=2)
     if found.thesis_label == ACCEPTED:
         return Weakness(list(found.candidates), set(found.weakest), "evaluation", list(found.sets))
     tree = support_tree(amap)
@@ -68,7 +68,7 @@ def _explain(amap: ArgumentMap, found: Weakness, numbering: Numbering) -> str:
             return head + "every premise has another line of support around it."
         return head + f"every line of support for it runs through {numbering.names(sorted(found.weakest))}."
     groups = [numbering.names(sorted(s)) for s in found.sets if len(s) > 1][:3]
-    tail = f" Smallest groups that bring it down together: {'; '.join(groups)}." if groups else ""
+    tail = f" Pairs that bring it down together: {'; '.join(groups)}." if groups else ""
     if not found.weakest:
         return "argmap critical: no premise brings the main conclusion down on its own." + tail
     weakest = numbering.names(sorted(found.weakest, key=lambda c: int(numbering.boxes[c])))
