@@ -32,7 +32,9 @@ WRAP = 34
 """Characters per line of claim text in the diagram."""
 
 SOURCE_WRAP = 64
-"""Characters per line of a citation in the key."""
+"""Characters per line of a citation in the list of sources."""
+
+FILLER = 8
 
 FONT = "DejaVu Sans,Helvetica,Arial,sans-serif"
 SUPPORT_COLOR = "#2e7d32"
@@ -253,12 +255,16 @@ def _header(
         boxes.append(_box("Key", _legend_rows(bool(findings), labelled)))
     if amap.sources:
         boxes.append(_box("Sources", _sources_rows(amap, by_target)))
-    rows = f'<TR><TD COLSPAN="{max(len(boxes), 1)}">{title}</TD></TR>'
+    rows = f"<TR><TD>{title}</TD></TR>"
     if len(boxes) == 2:
-        # Graphviz stretches a table to fill its cell: the key spans two rows, and the
-        # empty cell under the sources takes up the difference in height.
-        rows += f'<TR><TD ROWSPAN="2" VALIGN="TOP">{boxes[0]}</TD><TD VALIGN="TOP">{boxes[1]}</TD></TR>'
-        rows += "<TR><TD></TD></TR>"
+        # Graphviz stretches a table to the height of its cell and shares a taller
+        # neighbour's height out evenly between the rows it spans: the key spans the
+        # sources' row and FILLER empty rows, which take up most of the difference.
+        side = (
+            f'<TR><TD ROWSPAN="{FILLER + 1}" VALIGN="TOP">{boxes[0]}</TD><TD ROWSPAN="{FILLER + 1}" WIDTH="12"></TD>'
+            f'<TD VALIGN="TOP">{boxes[1]}</TD></TR>' + "<TR><TD></TD></TR>" * FILLER
+        )
+        rows += f'<TR><TD><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">{side}</TABLE></TD></TR>'
     elif boxes:
         rows += f"<TR><TD>{boxes[0]}</TD></TR>"
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="12" CELLPADDING="0">{rows}</TABLE>>'
