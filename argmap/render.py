@@ -49,6 +49,8 @@ def draw(dot_source: str, format: str) -> bytes:
     """
     if format == "dot":
         return dot_source.encode("utf-8")
+    if format not in FORMATS:
+        raise OutputError(f"cannot draw '{format}': use one of {', '.join(FORMATS)}")
     import pygraphviz
     from pygraphviz import graphviz as gv
 

@@ -119,6 +119,11 @@ def test_graphviz_errors_become_output_errors(dot, says, capfd):
     assert "Error:" not in capfd.readouterr().err  # reported once, in the exception
 
 
+def test_draw_refuses_an_unknown_format():
+    with pytest.raises(OutputError, match="cannot draw 'gif'"):
+        draw("digraph { a }", "gif")
+
+
 def test_graphviz_warnings_are_passed_on_not_raised(capfd):
     assert draw("digraph { a [shape=nosuch] }", "svg").startswith(b"<?xml")
     assert "unknown shape nosuch" in capfd.readouterr().err
