@@ -28,6 +28,7 @@ __all__ = [
     "quoted",
     "relation",
     "same_text",
+    "sentence",
 ]
 
 RELATIONS = ("support", "objection", "rebuttal", "undercut")
@@ -137,6 +138,13 @@ def flat(text: str) -> str:
 
 def quoted(text: str) -> str:
     return f"\u201c{flat(text)}\u201d"
+
+
+def sentence(text: str) -> str:
+    """``text`` ending in one full stop: none added after a quotation that already ends a sentence."""
+    if text.endswith("\u201d.") and text[-3:-2] in (".", "!", "?"):
+        return text[:-1]
+    return text
 
 
 def relation(amap: ArgumentMap, inference: Inference) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 
 from argmap.exercises import ExerciseError, Question, Worksheet
-from argmap.exercises._shared import RELATIONS, number, numbered_map, quoted, relation
+from argmap.exercises._shared import RELATIONS, number, numbered_map, quoted, relation, sentence
 from argmap.model import ArgumentMap
 
 NAME = "label-relations"
@@ -28,11 +28,26 @@ INSTRUCTIONS = (
 )
 
 _WHY = {
-    "support": "{p} is a reason for {t}.",
-    "objection": "{p} is a reason against {t}.",
-    "undercut": "{p} does not deny the reason of {t}; it says that reason does not back up its conclusion.",
-    "rebuttal": "{p} answers the objection of {t}.",
+    "support": "{p} {be} a reason for {t}.",
+    "objection": "{p} {be} a reason against {t}.",
+    "undercut": "{p} {do} not deny the reason of {t}; {it} that this reason does not back up its conclusion.",
+    "rebuttal": "{p} {answer} the objection of {t}.",
 }
+
+
+def _why(kind: str, premises: list[str], target: str) -> str:
+    many = len(premises) > 1
+    words = ("Together, " + " and ".join(premises)) if many else premises[0]
+    return sentence(
+        _WHY[kind].format(
+            p=words,
+            t=target,
+            be="are" if many else "is",
+            do="do" if many else "does",
+            it="they say" if many else "it says",
+            answer="answer" if many else "answers",
+        )
+    )
 
 
 def build(amap: ArgumentMap, rng: random.Random, count: int) -> Worksheet:
@@ -57,14 +72,14 @@ def build(amap: ArgumentMap, rng: random.Random, count: int) -> Worksheet:
             said = quoted(amap.claims[inf.target].text)
         else:
             said = f"arrow {numbering.arrows[inf.target]}"
-        premises = " + ".join(quoted(amap.claims[p].text) for p in inf.premises)
+        premises = [quoted(amap.claims[p].text) for p in inf.premises]
         questions.append(
             Question(
                 prompt=f"Arrow {numbering.arrows[inf.id]} goes from {source} to {target}. What is it?",
                 answer=kind,
                 options=RELATIONS,
                 correct=(RELATIONS.index(kind),),
-                why=_WHY[kind].format(p=premises, t=said),
+                why=_why(kind, premises, said),
                 facts={"inference": inf.id, "relation": kind},
             )
         )
