@@ -28,6 +28,7 @@ __all__ = [
     "format_for",
     "key_html",
     "key_markdown",
+    "key_path",
     "sheet_html",
     "sheet_markdown",
     "worksheet_files",
