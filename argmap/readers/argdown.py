@@ -1,0 +1,535 @@
+"""Argdown (``.argdown``, ``.ad``): the plain-text argument mapping syntax of the Argdown tools.
+
+The file is read as the Argdown tools read it (``@include`` directives, lexer, grammar
+and model follow argdown-core 1.7 in its default, loose mode; see
+:mod:`._argdown_model`), and Argdown's model is then mapped onto argmap's:
+
+* a statement (all statements sharing a title, Argdown's equivalence class) is a claim:
+  its id is the title (``Untitled 1`` ... for untitled ones), its text that of the last
+  definition (or the one marked ``{isCanonical: true}``), as plain text without Markdown
+  marks or tags; its tags are the claim's tags;
+* a reconstructed argument (one with a premise-conclusion structure) is one support
+  inference per conclusion: an intermediate conclusion is the target of one inference and
+  a premise of the next. A step's premises are the statements since the previous
+  conclusion and that conclusion (or those its ``{uses: [1, 2]}`` data names). The main
+  inference has the argument's title as id, earlier steps ``Title - 1``, ``Title - 2``...;
+  inference rules (``-- Modus ponens --``) become the warrant, the argument's description
+  its note;
+* an argument without premise-conclusion structure is a claim whose text is its
+  description (``<Title>: description``);
+* a relation is a one-premise inference: support (``+``, ``<+``, ``+>``) is support,
+  attack (``-``, ``<-``, ``->``) is attack, an undercut (``_>``, ``<_``) attacks the
+  inference of the argument it targets, a contradiction (``><``) is two attacks, one each
+  way; a relation to a reconstructed argument targets its main inference. In strict mode
+  (front matter ``model: {mode: strict}``) entailment is support and contrariety two
+  attacks;
+* front matter ``title`` is the map's title, ``sources`` its sources (``id: citation``)
+  and ``thesis`` the title of its thesis; statement data ``{source: id}``,
+  ``{assumption: true}``, ``{note: ...}``, ``{quote: ...}``, ``{page: ...}`` and
+  ``{ignore: [check]}`` set those fields of the claim.
+
+Without a ``thesis`` in the front matter, the thesis is the main conclusion: a statement
+that something supports and that supports nothing, the one with the largest support
+tree (ties: the first in the file); failing that, the first statement that supports
+nothing, else the first statement.
+
+Everything Argdown-specific (titles, headings as groups, tags, data, argument
+descriptions, the premise-conclusion structures, the original relation types and the
+front matter) is kept in the ``data["argdown"]`` of the map and its elements, so that the
+Argdown writer can give the same file back to the Argdown tools.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from argmap.analysis import support_tree
+from argmap.errors import MapError
+from argmap.model import ATTACK, SUPPORT, ArgumentMap, Claim, Inference, Source, did_you_mean
+from argmap.readers import _argdown_model as ad
+from argmap.readers import decode
+from argmap.readers._argdown_lexer import tokenize
+from argmap.readers._argdown_parser import parse
+
+__all__ = ["NAME", "SUFFIXES", "read"]
+
+NAME = "argdown"
+SUFFIXES = (".argdown", ".ad")
+
+_INCLUDE = re.compile(r"@include\(([^)]+)\)")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_CLAIM_FIELDS = ("source", "assumption", "note", "quote", "page", "ignore")
+_SUPPORTS = (ad.SUPPORT, ad.ENTAILS)
+_SYMMETRIC = (ad.CONTRADICTORY, ad.CONTRARY)
+
+
+# -- @include ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Piece:
+    start: int
+    path: str | None
+    text: str
+    offset: int
+    anchor: int
+
+
+@dataclass
+class _Source:
+    """The text with its ``@include`` directives replaced, and where each part of it was written."""
+
+    text: str
+    pieces: list[_Piece] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    _lines: dict[int, list[int]] = field(default_factory=dict)
+
+    def _piece(self, offset: int) -> _Piece:
+        if not self._starts:
+            self._starts = [p.start for p in self.pieces]
+        return self.pieces[max(0, bisect.bisect_right(self._starts, offset) - 1)]
+
+    def _line_col(self, text: str, offset: int) -> tuple[int, int]:
+        lines = self._lines.get(id(text))
+        if lines is None:
+            lines = self._lines[id(text)] = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        line = bisect.bisect_right(lines, offset)
+        return line, offset - lines[line - 1] + 1
+
+    def origin(self, offset: int) -> tuple[str | None, int, int]:
+        """File, line and column where the text at ``offset`` was written."""
+        piece = self._piece(offset)
+        return (piece.path, *self._line_col(piece.text, piece.offset + offset - piece.start))
+
+    def place(self, offset: int) -> tuple[int, int, str | None]:
+        """Line and column in the map's own file (an included part is at its ``@include``), and the origin."""
+        piece = self._piece(offset)
+        if piece.path == self.pieces[0].path:
+            return (*self._line_col(piece.text, piece.offset + offset - piece.start), None)
+        where, line, _ = self.origin(offset)
+        return (*self._line_col(self.pieces[0].text, piece.anchor), f"{where}:{line}")
+
+
+def _expand(text: str, path: str | None) -> _Source:
+    """Replace ``@include(file)`` as the Argdown tools do: each file at most once, relative to its includer."""
+    if "@include(" not in text:
+        return _Source(text, [_Piece(0, path, text, 0, 0)])
+    out: list[str] = []
+    pieces: list[_Piece] = []
+    included: list[str] = []
+    size = 0
+
+    def emit(part: str, where: str | None, source: str, offset: int, anchor: int) -> None:
+        nonlocal size
+        if part or not pieces:
+            pieces.append(_Piece(size, where, source, offset, anchor))
+            out.append(part)
+            size += len(part)
+
+    def walk(source: str, where: str | None, anchor: int | None) -> None:
+        pos = 0
+        for match in _INCLUDE.finditer(source):
+            here = match.start() if anchor is None else anchor
+            emit(source[pos : match.start()], where, source, pos, pos if anchor is None else anchor)
+            pos = match.end()
+            if where is None:
+                raise MapError("@include needs the map to be read from a file", None, *_line_col(source, match.start()))
+            target = os.path.abspath(os.path.join(os.path.dirname(where), match.group(1)))
+            if target in included:
+                note = f"<!-- Include failed: File '{target}' already included. -->"
+                emit(note, where, source, match.start(), here)
+                continue
+            included.append(target)
+            try:
+                data = Path(target).read_bytes()
+            except OSError as exc:
+                line, col = _line_col(source, match.start())
+                raise MapError(f"cannot include '{match.group(1)}': {exc.strerror or exc}", where, line, col) from None
+            walk(decode(data, target), target, here)
+        emit(source[pos:], where, source, pos, pos if anchor is None else anchor)
+
+    walk(text, path, None)
+    return _Source("".join(out), pieces)
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    breaks = list(_LINE_BREAK.finditer(before))
+    return len(breaks) + 1, offset - (breaks[-1].end() if breaks else 0) + 1
+
+
+# -- data --------------------------------------------------------------------------------
+
+
+def _jsonable(value: Any) -> Any:
+    """YAML data as JSON data: dates become ISO strings, keys strings."""
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+# -- the mapping ---------------------------------------------------------------------------
+
+
+class _Mapper:
+    def __init__(self, doc: ad.Document, source: _Source, path: str | None) -> None:
+        self.doc = doc
+        self.source = source
+        self.path = path
+        self.used: set[str] = set()
+        self.claims: list[Claim] = []
+        self.inferences: list[Inference] = []
+        self.argument_ids: dict[str, str] = {}
+        self.step_ids: dict[int, str] = {}
+
+    def where(self, offset: int) -> tuple[int, int, str | None]:
+        return self.source.place(offset)
+
+    def fail(self, message: str, offset: int) -> MapError:
+        return MapError(message, *self.source.origin(offset))
+
+    def unique(self, *candidates: str) -> str:
+        for candidate in candidates:
+            if candidate not in self.used:
+                self.used.add(candidate)
+                return candidate
+        base, n = candidates[-1], 2
+        while f"{base} {n}" in self.used:
+            n += 1
+        self.used.add(f"{base} {n}")
+        return f"{base} {n}"
+
+    # -- elements ------------------------------------------------------------------------
+
+    def map(self) -> ArgumentMap:
+        doc = self.doc
+        self.used.update(doc.statements)
+        sections = self.sections()
+        for ec in doc.statements.values():
+            self.claims.append(self.statement_claim(ec))
+        for argument in doc.arguments.values():
+            if argument.reconstructed:
+                self.argument_ids[argument.title] = self.unique(argument.title, f"<{argument.title}>")
+            else:
+                self.argument_ids[argument.title] = self.unique(argument.title, f"<{argument.title}>")
+                self.claims.append(self.argument_claim(argument))
+        for argument in doc.arguments.values():
+            if argument.reconstructed:
+                self.inferences.extend(self.steps(argument))
+        counter = 0
+        for relation in doc.relations:
+            for inference in self.relation(relation):
+                counter += 1
+                while f"r{counter}" in self.used:
+                    counter += 1
+                inference.id = self.unique(f"r{counter}")
+                self.inferences.append(inference)
+        if not self.claims:
+            raise MapError("no statements or arguments: there is nothing to map", self.path, 1, 1)
+        front = doc.front_matter if isinstance(doc.front_matter, dict) else {}
+        sources = self.sources(front.get("sources"))
+        thesis, thesis_line = self.thesis(front.get("thesis"))
+        data: dict[str, Any] = {"mode": doc.mode}
+        if sections:
+            data["sections"] = sections
+        if doc.front_matter is not None:
+            data["front_matter"] = _jsonable(doc.front_matter)
+        title = front.get("title")
+        if not isinstance(title, str) or not title.strip():
+            title = self.first_heading() or (Path(self.path).stem if self.path else "Argdown map")
+        description = front.get("description", front.get("subTitle"))
+        return ArgumentMap(
+            _plain(title),
+            thesis,
+            self.claims,
+            self.inferences,
+            sources,
+            path=self.path,
+            description=_plain(description) if isinstance(description, str) else None,
+            thesis_line=thesis_line,
+            data={"argdown": data},
+        )
+
+    def sections(self) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+
+        def visit(section: ad.Section) -> None:
+            entry: dict[str, Any] = {"id": section.id, "title": section.title, "level": section.level}
+            if section.parent is not None:
+                entry["parent"] = section.parent.id
+            if section.data is not None:
+                entry["data"] = _jsonable(section.data)
+            out.append(entry)
+            for child in section.children:
+                visit(child)
+
+        for section in self.doc.sections:
+            visit(section)
+        return out
+
+    def first_heading(self) -> str | None:
+        return self.doc.sections[0].title if self.doc.sections else None
+
+    def common(
+        self, member: ad.EquivalenceClass | ad.Argument, canonical: ad.Statement | None
+    ) -> tuple[dict[str, Any], int]:
+        """The ``argdown`` data shared by statements and arguments, and the offset where the element is."""
+        start = min((m.start for m in member.members if not m.is_reference), default=None)
+        if start is None:
+            start = member.members[0].start if member.members else getattr(member, "start", 0)
+        info: dict[str, Any] = {"title": member.title}
+        if canonical is not None and canonical.markup is not None:
+            info["markup"] = _plain(canonical.markup)
+        if member.section is not None:
+            info["group"] = member.section.id
+        if member.data is not None:
+            info["data"] = _jsonable(member.data)
+        origin = self.where(start)[2]
+        if origin:
+            info["origin"] = origin
+        return info, start
+
+    def claim_fields(self, data: Any, offset: int) -> dict[str, Any]:
+        """argmap's claim fields given in a statement's data (``{source: who2019}``)."""
+        if not isinstance(data, dict):
+            return {}
+        fields: dict[str, Any] = {}
+        for key in _CLAIM_FIELDS:
+            if key not in data:
+                continue
+            value = data[key]
+            if key == "assumption":
+                if not isinstance(value, bool):
+                    raise self.fail(f"'assumption' must be true or false, not {value!r}", offset)
+                fields[key] = value
+            elif key == "ignore":
+                names = value if isinstance(value, list) else [value]
+                if not all(isinstance(n, str) for n in names):
+                    raise self.fail("'ignore' must list check names", offset)
+                fields[key] = frozenset(names)
+            elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                fields[key] = str(value)
+            else:
+                raise self.fail(f"'{key}' must be a text, not {value!r}", offset)
+        return fields
+
+    def statement_claim(self, ec: ad.EquivalenceClass) -> Claim:
+        canonical = ec.canonical()
+        info, start = self.common(ec, canonical)
+        text = _plain(canonical.plain) if canonical is not None else ""
+        if canonical is None:
+            info["defined"] = False
+        line, col, _ = self.where(start)
+        return Claim(
+            ec.title,
+            text or ec.title,
+            tags=tuple(ec.tags),
+            line=line,
+            col=col,
+            data={"argdown": info},
+            **self.claim_fields(ec.data, start),
+        )
+
+    def argument_claim(self, argument: ad.Argument) -> Claim:
+        canonical = argument.canonical()
+        info, start = self.common(argument, canonical)
+        info["argument"] = True
+        text = _plain(canonical.plain) if canonical is not None else ""
+        if canonical is None:
+            info["defined"] = False
+        line, col, _ = self.where(start)
+        return Claim(
+            self.argument_ids[argument.title],
+            text or argument.title,
+            tags=tuple(argument.tags),
+            line=line,
+            col=col,
+            data={"argdown": info},
+            **self.claim_fields(argument.data, start),
+        )
+
+    # -- premise-conclusion structures -----------------------------------------------------
+
+    def steps(self, argument: ad.Argument) -> list[Inference]:
+        pcs = argument.pcs
+        conclusions = [i for i, s in enumerate(pcs) if s.role in (ad.INTERMEDIARY_CONCLUSION, ad.MAIN_CONCLUSION)]
+        main_id = self.argument_ids[argument.title]
+        out = []
+        for k, index in enumerate(conclusions, 1):
+            conclusion = pcs[index]
+            step = conclusion.inference
+            assert step is not None
+            premises = self.premises(argument, index)
+            last = k == len(conclusions)
+            sid = main_id if last else self.unique(f"{argument.title} - {k}", f"<{argument.title}> - {k}")
+            self.step_ids[id(step)] = sid
+            info: dict[str, Any] = {"argument": argument.title, "step": k, "steps": len(conclusions)}
+            if step.rules:
+                info["rules"] = step.rules
+            if step.data is not None:
+                info["data"] = _jsonable(step.data)
+            if last:
+                canonical = argument.canonical()
+                common, _ = self.common(argument, canonical)
+                info.update({key: value for key, value in common.items() if key != "title"})
+                info["pcs"] = [
+                    {"title": s.title, **({"data": _jsonable(s.data)} if s.data is not None else {})} for s in pcs
+                ]
+                if argument.tags:
+                    info["tags"] = list(argument.tags)
+                note = _plain(canonical.plain) if canonical is not None else ""
+            else:
+                note = ""
+            line, col, _ = self.where(step.start)
+            out.append(
+                Inference(
+                    sid,
+                    tuple(dict.fromkeys(premises)),
+                    conclusion.title,  # type: ignore[arg-type]
+                    SUPPORT,
+                    warrant=", ".join(step.rules) or None,
+                    note=note or None,
+                    line=line,
+                    col=col,
+                    data={"argdown": info},
+                )
+            )
+        return out
+
+    def premises(self, argument: ad.Argument, index: int) -> list[str]:
+        """The premises of the step to ``pcs[index]``: its ``uses`` data, else back to the last conclusion."""
+        pcs = argument.pcs
+        conclusion = pcs[index]
+        step = conclusion.inference
+        uses = None
+        for holder, key in ((step.data, "uses"), (conclusion.data, "uses"), (step.data, "from")):  # type: ignore[union-attr]
+            if isinstance(holder, dict) and isinstance(holder.get(key), list):
+                uses = holder[key]
+                break
+        if uses is not None:
+            titles = []
+            for number in uses:
+                if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= len(pcs):
+                    raise self.fail(
+                        f"<{argument.title}>: 'uses' names statement {number!r}, "
+                        f"but the argument numbers its statements 1 to {len(pcs)}",
+                        step.start,  # type: ignore[union-attr]
+                    )
+                titles.append(pcs[number - 1].title)
+            if titles:
+                return titles  # type: ignore[return-value]
+        titles = []
+        for statement in reversed(pcs[:index]):
+            titles.append(statement.title)
+            if statement.role == ad.INTERMEDIARY_CONCLUSION:
+                break
+        return list(reversed(titles))  # type: ignore[arg-type]
+
+    # -- relations -----------------------------------------------------------------------
+
+    def target_id(self, member: ad.EquivalenceClass | ad.Argument | ad.Inference) -> str:
+        if isinstance(member, ad.EquivalenceClass):
+            return member.title
+        if isinstance(member, ad.Argument):
+            if member.reconstructed:
+                return self.step_ids[id(member.pcs[-1].inference)]
+            return self.argument_ids[member.title]
+        return self.step_ids[id(member)]
+
+    def source_id(self, member: ad.EquivalenceClass | ad.Argument | ad.Inference) -> str:
+        if isinstance(member, ad.Argument) and member.reconstructed:
+            return member.pcs[-1].title  # type: ignore[return-value]
+        return self.target_id(member)
+
+    def relation(self, relation: ad.Relation) -> list[Inference]:
+        assert relation.source is not None and relation.target is not None
+        source, target = self.source_id(relation.source), self.target_id(relation.target)
+        line, col, origin = self.where(relation.starts[0])
+        info: dict[str, Any] = {"relation": relation.type}
+        if origin:
+            info["origin"] = origin
+        kind = SUPPORT if relation.type in _SUPPORTS else ATTACK
+        out = [Inference("", (source,), target, kind, explicit_id=False, line=line, col=col, data={"argdown": info})]
+        if relation.type in _SYMMETRIC and source != target:
+            mirror = {"argdown": dict(info, mirror=True)}
+            out.append(Inference("", (target,), source, ATTACK, explicit_id=False, line=line, col=col, data=mirror))
+        return out
+
+    # -- map-level -----------------------------------------------------------------------
+
+    def sources(self, raw: Any) -> list[Source]:
+        if raw is None:
+            return []
+        start = self.doc.front_matter_start
+        line, _, _ = self.where(start)
+        items: list[tuple[Any, Any]]
+        if isinstance(raw, dict):
+            items = list(raw.items())
+        elif isinstance(raw, list) and all(isinstance(s, dict) and "id" in s for s in raw):
+            items = [(s["id"], s) for s in raw]
+        else:
+            raise self.fail("front matter 'sources' must map ids to citations (id: citation)", start)
+        out = []
+        for sid, value in items:
+            if isinstance(value, str):
+                out.append(Source(str(sid), value, line=line))
+            elif isinstance(value, dict) and isinstance(value.get("citation"), str):
+                url = value.get("url")
+                out.append(Source(str(sid), value["citation"], url if isinstance(url, str) else None, line=line))
+            else:
+                raise self.fail(f"source '{sid}' needs a citation: 'id: citation' or 'id: {{citation: ...}}'", start)
+        return out
+
+    def thesis(self, given: Any) -> tuple[str, int]:
+        if given is not None:
+            start = self.doc.front_matter_start
+            line, _, _ = self.where(start)
+            title = str(given).strip()
+            if title.startswith("[") and title.endswith("]"):
+                title = title[1:-1]
+            elif title.startswith("<") and title.endswith(">"):
+                title = self.argument_ids.get(title[1:-1], title)
+            ids = [c.id for c in self.claims]
+            if title not in ids:
+                raise self.fail(
+                    f"front matter 'thesis: {given}' is not the title of a statement{did_you_mean(title, ids)}", start
+                )
+            return title, line
+        return _main_conclusion(self.claims, self.inferences), 0
+
+
+def _main_conclusion(claims: list[Claim], inferences: list[Inference]) -> str:
+    """The thesis rule (see the module docstring); statements come before arguments without structure."""
+    premises = {p for inf in inferences if inf.is_support for p in inf.premises}
+    concluded = {inf.target for inf in inferences if inf.is_support}
+    statements = [c.id for c in claims if not c.data["argdown"].get("argument")] or [c.id for c in claims]
+    tops = [cid for cid in statements if cid not in premises and cid in concluded]
+    if not tops:
+        loose = [cid for cid in statements if cid not in premises]
+        return loose[0] if loose else statements[0]
+    if len(tops) == 1:
+        return tops[0]
+    probe = ArgumentMap("probe", tops[0], claims, inferences)
+    return max(tops, key=lambda cid: (len(support_tree(probe, cid)), -tops.index(cid)))
+
+
+def read(text: str, path: str | None = None) -> ArgumentMap:
+    """Read Argdown into an :class:`ArgumentMap`; a syntax error raises :class:`MapError` at its place."""
+    source = _expand(text, path)
+    lexer = tokenize(source.text, path, source.origin if len(source.pieces) > 1 else None)
+    doc = ad.build(lexer, parse(lexer))
+    return _Mapper(doc, source, path).map()
