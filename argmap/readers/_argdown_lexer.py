@@ -202,19 +202,16 @@ class Lexer:
 
     # -- the indentation tokens --------------------------------------------------------
 
-    def _last_end(self) -> int:
-        return self.tokens[-1].end if self.tokens else 0
-
-    def _dedent_all(self, pos: int) -> None:
-        end = self._last_end()
+    def dedent_all(self, pos: int) -> None:
+        end = self.tokens[-1].end if self.tokens else 0
         while len(self.indents) > 1:
             self.tokens.append(Token(DEDENT, "", pos, end))
             self.indents.pop()
 
-    def _indent_or_dedent(self, indent: str, pos: int) -> None:
-        level, last = len(indent), self.indents[-1]
-        end = self._last_end() + len(indent)
-        if level > last:
+    def indent_or_dedent(self, indent: str, pos: int) -> None:
+        level = len(indent)
+        end = (self.tokens[-1].end if self.tokens else 0) + level
+        if level > self.indents[-1]:
             self.indents.append(level)
             self.tokens.append(Token(INDENT, "", pos, end))
         else:
@@ -222,195 +219,17 @@ class Lexer:
                 self.indents.pop()
                 self.tokens.append(Token(DEDENT, "", pos, end))
 
-    def _at_line_start(self) -> bool:
-        return not self.tokens or self.tokens[-1].kind in (NEWLINE, EMPTYLINE)
-
-    # -- matchers: each returns the length it matched, or 0 ----------------------------
-
-    def _comment(self, pos: int) -> int:
-        last = self.tokens[-1].kind if self.tokens else None
-        pattern = (
-            _COMMENT_AFTER_EMPTYLINE if last == EMPTYLINE else _COMMENT_AFTER_NEWLINE if last == NEWLINE else _COMMENT
-        )
-        m = pattern.match(self.text, pos)
-        return m.end() - pos if m else 0
-
-    def _emptyline(self, pos: int) -> int:
-        if self.tokens and self.tokens[-1].kind == EMPTYLINE:
-            return 0
-        m = _EMPTYLINE.match(self.text, pos)
-        if not m:
-            return 0
-        if m.end() < len(self.text):
-            self._dedent_all(pos)
-        return m.end() - pos
-
-    def _inference_start(self, pos: int) -> int:
-        if self.tokens and self.tokens[-1].kind != NEWLINE:
-            return 0
-        m = _INFERENCE_START.match(self.text, pos)
-        if not m:
-            return 0
-        self._dedent_all(pos)
-        return m.end() - pos
-
-    def _relation(self, kind: str) -> Callable[[int], int]:
-        pattern = _RELATION_PATTERNS[kind]
-
-        def match(pos: int) -> int:
-            if not self._at_line_start():
-                return 0
-            m = pattern.match(self.text, pos)
-            if not m:
-                return 0
-            self._indent_or_dedent(m.group(1), pos)
-            return m.end() - pos
-
-        return match
-
-    def _heading_start(self, pos: int) -> int:
-        if not self._at_line_start():
-            return 0
-        m = _HEADING_START.match(self.text, pos)
-        return m.end() - pos if m else 0
-
-    def _statement_number(self, pos: int) -> int:
-        if not self._at_line_start():
-            return 0
-        m = _STATEMENT_NUMBER.match(self.text, pos)
-        if not m:
-            return 0
-        self._dedent_all(pos)
-        return m.end() - pos
-
-    def _list_item(self, pattern: re.Pattern[str]) -> Callable[[int], int]:
-        def match(pos: int) -> int:
-            if not self._at_line_start():
-                return 0
-            m = pattern.match(self.text, pos)
-            if not m:
-                return 0
-            self._indent_or_dedent(m.group(1) + " ", pos)
-            return m.end() - pos
-
-        return match
-
-    def _range_end(self, kind: str) -> Callable[[int], int]:
-        name, pattern = _RANGE_ENDS[kind]
-
-        def match(pos: int) -> int:
-            if not self.ranges or self.ranges[-1] != name or not self.tokens:
-                return 0
-            m = pattern.match(self.text, pos)
-            if not m:
-                return 0
-            self.ranges.pop()
-            return m.end() - pos
-
-        return match
-
-    def _range_start(self, kind: str) -> Callable[[int], int]:
-        name, pattern = _RANGE_STARTS[kind]
-
-        def match(pos: int) -> int:
-            m = pattern.match(self.text, pos)
-            if not m:
-                return 0
-            self.ranges.append(name)
-            return m.end() - pos
-
-        return match
-
-    def _plain(self, pattern: re.Pattern[str]) -> Callable[[int], int]:
-        def match(pos: int) -> int:
-            m = pattern.match(self.text, pos)
-            return m.end() - pos if m else 0
-
-        return match
-
-    # -- the modes -------------------------------------------------------------------
-
-    def _modes(self) -> dict[str, list[tuple[str, str, Callable[[int], int]]]]:
-        """Each mode's rules in argdown-core's order, with the characters each can start with.
-
-        A leading ``_ANY_BUT`` marks a rule that can start with any character but the ones listed after it.
-        """
-        space = " \t"
-        default = [
-            (COMMENT, "/<", self._comment),
-            (FRONT_MATTER, "=", self._plain(_FRONT_MATTER)),
-            (DATA, "{", self._plain(_DATA)),
-            (ESCAPED_CHAR, "\\", self._plain(_ESCAPED_CHAR)),
-            (SPECIAL_CHAR, ".:", self._plain(_SPECIAL_CHAR)),
-            (EMPTYLINE, space + "\r\n", self._emptyline),
-            (NEWLINE, space + "\r\n", self._plain(_NEWLINE)),
-            (INFERENCE_START, space + "-", self._inference_start),
-            (INCOMING_SUPPORT, space + "+", self._relation(INCOMING_SUPPORT)),
-            (INCOMING_ATTACK, space + "-", self._relation(INCOMING_ATTACK)),
-            (OUTGOING_SUPPORT, space + "<+", self._relation(OUTGOING_SUPPORT)),
-            (OUTGOING_ATTACK, space + "<-", self._relation(OUTGOING_ATTACK)),
-            (CONTRADICTION, space + ">", self._relation(CONTRADICTION)),
-            (INCOMING_UNDERCUT, space + "_", self._relation(INCOMING_UNDERCUT)),
-            (OUTGOING_UNDERCUT, space + "<_", self._relation(OUTGOING_UNDERCUT)),
-            (HEADING_START, "#", self._heading_start),
-            (STATEMENT_NUMBER, space + "(", self._statement_number),
-            (ORDERED_LIST_ITEM, space + "0123456789", self._list_item(_ORDERED_LIST_ITEM)),
-            (UNORDERED_LIST_ITEM, space + "*", self._list_item(_UNORDERED_LIST_ITEM)),
-            *((kind, "*" if kind.startswith("Asterisk") else "_", self._range_end(kind)) for kind in _RANGE_ENDS),
-            *((kind, "*" if kind.startswith("Asterisk") else "_", self._range_start(kind)) for kind in _RANGE_STARTS),
-            (LINK, "[", self._plain(_PLAIN[LINK])),
-            (TAG, "#", self._plain(_PLAIN[TAG])),
-            (STATEMENT_DEFINITION, "[", self._plain(_PLAIN[STATEMENT_DEFINITION])),
-            (STATEMENT_REFERENCE, "[", self._plain(_PLAIN[STATEMENT_REFERENCE])),
-            (STATEMENT_MENTION, "@", self._plain(_PLAIN[STATEMENT_MENTION])),
-            (ARGUMENT_DEFINITION, "<", self._plain(_PLAIN[ARGUMENT_DEFINITION])),
-            (ARGUMENT_REFERENCE, "<", self._plain(_PLAIN[ARGUMENT_REFERENCE])),
-            (ARGUMENT_MENTION, "@", self._plain(_PLAIN[ARGUMENT_MENTION])),
-            (SPACES, space, self._plain(_PLAIN[SPACES])),
-            (FREESTYLE, _ANY_BUT + "\\@#*_[],.:;</>-\r\n(){}", self._plain(_PLAIN[FREESTYLE])),
-            (UNUSED_CONTROL_CHAR, "@#*_[],.:;</>-(){}", self._plain(_PLAIN[UNUSED_CONTROL_CHAR])),
-        ]
-        inference = [
-            (COMMENT, "/<", self._comment),
-            (NEWLINE, space + "\r\n", self._plain(_NEWLINE)),
-            (ESCAPED_CHAR, "\\", self._plain(_ESCAPED_CHAR)),
-            (SPECIAL_CHAR, ".:", self._plain(_SPECIAL_CHAR)),
-            (INFERENCE_END, "-", self._plain(_INFERENCE_END)),
-            (DATA, "{", self._plain(_DATA)),
-            (LIST_DELIMITER, ",", self._plain(_LIST_DELIMITER)),
-            (SPACES, space, self._plain(_PLAIN[SPACES])),
-            (FREESTYLE, _ANY_BUT + "\\@#*_[],.:;</>-\r\n(){}", self._plain(_PLAIN[FREESTYLE])),
-            (UNUSED_CONTROL_CHAR, "@#*_[],.:;</>-(){}", self._plain(_PLAIN[UNUSED_CONTROL_CHAR])),
-        ]
-        return {"default": default, "inference": inference}
-
-    @staticmethod
-    def _dispatch(
-        rules: list[tuple[str, str, Callable[[int], int]]],
-    ) -> tuple[dict[str, list[tuple[str, Callable[[int], int]]]], list[tuple[str, Callable[[int], int]]]]:
-        """The rules worth trying for each first character, in order, and those for any other character."""
-        special = {c for _, chars, _ in rules if not chars.startswith(_ANY_BUT) for c in chars}
-        by_char = {
-            c: [
-                (kind, fn)
-                for kind, chars, fn in rules
-                if (c not in chars[1:] if chars.startswith(_ANY_BUT) else c in chars)
-            ]
-            for c in special
-        }
-        other = [(kind, fn) for kind, chars, fn in rules if chars.startswith(_ANY_BUT)]
-        return by_char, other
+    # -- lexing ------------------------------------------------------------------------
 
     def run(self) -> list[Token]:
         """All tokens, the skipped ones (spaces, comments) left out, as argdown-core's ``tokenize``."""
         text, n, pos = self.text, len(self.text), 0
-        modes = {name: self._dispatch(rules) for name, rules in self._modes().items()}
         stack = ["default"]
-        by_char, other = modes["default"]
+        by_char, other = _MODES["default"]
         tokens = self.tokens
         while pos < n:
             for candidate in by_char.get(text[pos], other):
-                length = candidate[1](pos)
+                length = candidate[1](self, pos)
                 if length:
                     kind = candidate[0]
                     break
@@ -423,15 +242,187 @@ class Lexer:
                 tokens.append(Token(kind, text[pos:end], pos, end))
                 if kind == INFERENCE_START:
                     stack.append("inference")
-                    by_char, other = modes["inference"]
+                    by_char, other = _MODES["inference"]
                 elif kind == INFERENCE_END and len(stack) > 1:
                     stack.pop()
-                    by_char, other = modes[stack[-1]]
+                    by_char, other = _MODES[stack[-1]]
             pos = end
         if tokens and tokens[-1].kind == EMPTYLINE:
             tokens.pop()
-        self._dedent_all(n)
+        self.dedent_all(n)
         return tokens
+
+
+# -- matchers: each takes the lexer and a position and returns the length it matched, or 0 --
+
+_Matcher = Callable[[Lexer, int], int]
+
+
+def _plain(pattern: re.Pattern[str]) -> _Matcher:
+    def match(lexer: Lexer, pos: int) -> int:
+        m = pattern.match(lexer.text, pos)
+        return m.end() - pos if m else 0
+
+    return match
+
+
+def _comment(lexer: Lexer, pos: int) -> int:
+    last = lexer.tokens[-1].kind if lexer.tokens else None
+    pattern = _COMMENT_AFTER_EMPTYLINE if last == EMPTYLINE else _COMMENT_AFTER_NEWLINE if last == NEWLINE else _COMMENT
+    m = pattern.match(lexer.text, pos)
+    return m.end() - pos if m else 0
+
+
+def _emptyline(lexer: Lexer, pos: int) -> int:
+    if lexer.tokens and lexer.tokens[-1].kind == EMPTYLINE:
+        return 0
+    m = _EMPTYLINE.match(lexer.text, pos)
+    if not m:
+        return 0
+    if m.end() < len(lexer.text):
+        lexer.dedent_all(pos)
+    return m.end() - pos
+
+
+def _inference_start(lexer: Lexer, pos: int) -> int:
+    if lexer.tokens and lexer.tokens[-1].kind != NEWLINE:
+        return 0
+    m = _INFERENCE_START.match(lexer.text, pos)
+    if not m:
+        return 0
+    lexer.dedent_all(pos)
+    return m.end() - pos
+
+
+def _line_start(pattern: re.Pattern[str], indent: str | None = None, dedent: bool = False) -> _Matcher:
+    """A token that counts only at the start of a line (after a line break or an empty line).
+
+    ``indent`` is added to the matched indentation before Argdown measures it (a relation
+    measures its own, a list item one more); ``dedent`` closes all indentation levels.
+    """
+
+    def match(lexer: Lexer, pos: int) -> int:
+        tokens = lexer.tokens
+        if tokens and tokens[-1].kind not in (NEWLINE, EMPTYLINE):
+            return 0
+        m = pattern.match(lexer.text, pos)
+        if not m:
+            return 0
+        if indent is not None:
+            lexer.indent_or_dedent(m.group(1) + indent, pos)
+        if dedent:
+            lexer.dedent_all(pos)
+        return m.end() - pos
+
+    return match
+
+
+def _range_end(kind: str) -> _Matcher:
+    name, pattern = _RANGE_ENDS[kind]
+
+    def match(lexer: Lexer, pos: int) -> int:
+        if not lexer.ranges or lexer.ranges[-1] != name or not lexer.tokens:
+            return 0
+        m = pattern.match(lexer.text, pos)
+        if not m:
+            return 0
+        lexer.ranges.pop()
+        return m.end() - pos
+
+    return match
+
+
+def _range_start(kind: str) -> _Matcher:
+    name, pattern = _RANGE_STARTS[kind]
+
+    def match(lexer: Lexer, pos: int) -> int:
+        m = pattern.match(lexer.text, pos)
+        if not m:
+            return 0
+        lexer.ranges.append(name)
+        return m.end() - pos
+
+    return match
+
+
+def _mark(kind: str) -> str:
+    return "*" if kind.startswith("Asterisk") else "_"
+
+
+_SPACE = " \t"
+_TEXT = _ANY_BUT + "\\@#*_[],.:;</>-\r\n(){}"
+_CONTROL = "@#*_[],.:;</>-(){}"
+_DEFAULT_RULES: list[tuple[str, str, _Matcher]] = [
+    (COMMENT, "/<", _comment),
+    (FRONT_MATTER, "=", _plain(_FRONT_MATTER)),
+    (DATA, "{", _plain(_DATA)),
+    (ESCAPED_CHAR, "\\", _plain(_ESCAPED_CHAR)),
+    (SPECIAL_CHAR, ".:", _plain(_SPECIAL_CHAR)),
+    (EMPTYLINE, _SPACE + "\r\n", _emptyline),
+    (NEWLINE, _SPACE + "\r\n", _plain(_NEWLINE)),
+    (INFERENCE_START, _SPACE + "-", _inference_start),
+    (INCOMING_SUPPORT, _SPACE + "+", _line_start(_RELATION_PATTERNS[INCOMING_SUPPORT], "")),
+    (INCOMING_ATTACK, _SPACE + "-", _line_start(_RELATION_PATTERNS[INCOMING_ATTACK], "")),
+    (OUTGOING_SUPPORT, _SPACE + "<+", _line_start(_RELATION_PATTERNS[OUTGOING_SUPPORT], "")),
+    (OUTGOING_ATTACK, _SPACE + "<-", _line_start(_RELATION_PATTERNS[OUTGOING_ATTACK], "")),
+    (CONTRADICTION, _SPACE + ">", _line_start(_RELATION_PATTERNS[CONTRADICTION], "")),
+    (INCOMING_UNDERCUT, _SPACE + "_", _line_start(_RELATION_PATTERNS[INCOMING_UNDERCUT], "")),
+    (OUTGOING_UNDERCUT, _SPACE + "<_", _line_start(_RELATION_PATTERNS[OUTGOING_UNDERCUT], "")),
+    (HEADING_START, "#", _line_start(_HEADING_START)),
+    (STATEMENT_NUMBER, _SPACE + "(", _line_start(_STATEMENT_NUMBER, dedent=True)),
+    (ORDERED_LIST_ITEM, _SPACE + "0123456789", _line_start(_ORDERED_LIST_ITEM, " ")),
+    (UNORDERED_LIST_ITEM, _SPACE + "*", _line_start(_UNORDERED_LIST_ITEM, " ")),
+    *((kind, _mark(kind), _range_end(kind)) for kind in _RANGE_ENDS),
+    *((kind, _mark(kind), _range_start(kind)) for kind in _RANGE_STARTS),
+    (LINK, "[", _plain(_PLAIN[LINK])),
+    (TAG, "#", _plain(_PLAIN[TAG])),
+    (STATEMENT_DEFINITION, "[", _plain(_PLAIN[STATEMENT_DEFINITION])),
+    (STATEMENT_REFERENCE, "[", _plain(_PLAIN[STATEMENT_REFERENCE])),
+    (STATEMENT_MENTION, "@", _plain(_PLAIN[STATEMENT_MENTION])),
+    (ARGUMENT_DEFINITION, "<", _plain(_PLAIN[ARGUMENT_DEFINITION])),
+    (ARGUMENT_REFERENCE, "<", _plain(_PLAIN[ARGUMENT_REFERENCE])),
+    (ARGUMENT_MENTION, "@", _plain(_PLAIN[ARGUMENT_MENTION])),
+    (SPACES, _SPACE, _plain(_PLAIN[SPACES])),
+    (FREESTYLE, _TEXT, _plain(_PLAIN[FREESTYLE])),
+    (UNUSED_CONTROL_CHAR, _CONTROL, _plain(_PLAIN[UNUSED_CONTROL_CHAR])),
+]
+"""argdown-core's default mode: its rules in order, each with the characters it can start with.
+
+A leading ``_ANY_BUT`` marks a rule that can start with any character but the ones listed after it.
+"""
+
+_INFERENCE_RULES: list[tuple[str, str, _Matcher]] = [
+    (COMMENT, "/<", _comment),
+    (NEWLINE, _SPACE + "\r\n", _plain(_NEWLINE)),
+    (ESCAPED_CHAR, "\\", _plain(_ESCAPED_CHAR)),
+    (SPECIAL_CHAR, ".:", _plain(_SPECIAL_CHAR)),
+    (INFERENCE_END, "-", _plain(_INFERENCE_END)),
+    (DATA, "{", _plain(_DATA)),
+    (LIST_DELIMITER, ",", _plain(_LIST_DELIMITER)),
+    (SPACES, _SPACE, _plain(_PLAIN[SPACES])),
+    (FREESTYLE, _TEXT, _plain(_PLAIN[FREESTYLE])),
+    (UNUSED_CONTROL_CHAR, _CONTROL, _plain(_PLAIN[UNUSED_CONTROL_CHAR])),
+]
+"""The mode between the ``--`` and the ``--`` of an inference line."""
+
+
+def _dispatch(
+    rules: list[tuple[str, str, _Matcher]],
+) -> tuple[dict[str, list[tuple[str, _Matcher]]], list[tuple[str, _Matcher]]]:
+    """The rules worth trying for each first character, in order, and those for any other character."""
+    special = {c for _, chars, _ in rules if not chars.startswith(_ANY_BUT) for c in chars}
+    by_char = {
+        c: [
+            (kind, fn)
+            for kind, chars, fn in rules
+            if (c not in chars[1:] if chars.startswith(_ANY_BUT) else c in chars)
+        ]
+        for c in special
+    }
+    return by_char, [(kind, fn) for kind, chars, fn in rules if chars.startswith(_ANY_BUT)]
+
+
+_MODES = {"default": _dispatch(_DEFAULT_RULES), "inference": _dispatch(_INFERENCE_RULES)}
 
 
 def tokenize(

@@ -165,6 +165,7 @@ class Relation:
     source: Member | None = None
     target: Member | None = None
     starts: list[int] = field(default_factory=list)
+    written_source: Member | None = None
 
 
 @dataclass
@@ -223,14 +224,17 @@ def _merge(old: Any, new: Any) -> Any:
     return old if new is None else new
 
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_yaml(source: str, lexer: Lexer, offset: int) -> Any:
     """YAML data of a ``{...}`` block or the front matter; a bad block is reported where it starts."""
     try:
         if "*" in source:
-            for event in yaml.parse(source, Loader=yaml.SafeLoader):
+            for event in yaml.parse(source, Loader=_Loader):
                 if isinstance(event, yaml.AliasEvent):
                     raise lexer.error("YAML aliases are not allowed in Argdown data: write the value out", offset)
-        return yaml.safe_load(source)
+        return yaml.load(source, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -260,6 +264,7 @@ class _Builder:
         self.sections = 0
         self.remove_tags = False
         self.transform_arguments = True
+        self.data_cache: dict[str, Any] = {}
         self.enter = {
             ps.HEADING: self.enter_heading,
             ps.STATEMENT: self.enter_statement,
@@ -344,7 +349,9 @@ class _Builder:
             if block:
                 source = _BLOCK_END.sub("", source[block.end() :])
             if parent is not None:
-                parent.data = load_yaml(source, self.lexer, token.start)
+                if source not in self.data_cache:
+                    self.data_cache[source] = load_yaml(source, self.lexer, token.start)
+                parent.data = self.data_cache[source]
         elif kind == lx.FRONT_MATTER:
             source = _FRONT_MATTER_END.sub("", _FRONT_MATTER_START.sub("", token.image))
             data = load_yaml(source, self.lexer, token.start)
@@ -575,6 +582,7 @@ class _Builder:
             relation.source = other
         source, target = relation.source, relation.target
         assert source is not None and target is not None
+        relation.written_source = source
         for existing in source.relations:
             same = existing.target is target and existing.type == relation.type
             mirrored = (

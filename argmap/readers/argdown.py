@@ -49,22 +49,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argmap.analysis import support_tree
 from argmap.errors import MapError
 from argmap.model import ATTACK, SUPPORT, ArgumentMap, Claim, Inference, Source, did_you_mean
 from argmap.readers import _argdown_model as ad
 from argmap.readers import decode
 from argmap.readers._argdown_lexer import tokenize
 from argmap.readers._argdown_parser import parse
+from argmap.readers.yaml_map import STATUSES
 
-__all__ = ["NAME", "SUFFIXES", "read"]
+__all__ = ["NAME", "SUFFIXES", "plain_text", "read"]
 
 NAME = "argdown"
 SUFFIXES = (".argdown", ".ad")
 
 _INCLUDE = re.compile(r"@include\(([^)]+)\)")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_CLAIM_FIELDS = ("source", "assumption", "note", "quote", "page", "ignore")
+_CLAIM_FIELDS = ("source", "assumption", "status", "weight", "note", "quote", "page", "ignore")
 _SUPPORTS = (ad.SUPPORT, ad.ENTAILS)
 _SYMMETRIC = (ad.CONTRADICTORY, ad.CONTRARY)
 
@@ -293,7 +293,9 @@ class _Mapper:
             start = member.members[0].start if member.members else getattr(member, "start", 0)
         info: dict[str, Any] = {"title": member.title}
         if canonical is not None and canonical.markup is not None:
-            info["markup"] = _plain(canonical.markup)
+            markup = _plain(canonical.markup)
+            if markup != _plain(canonical.plain):
+                info["markup"] = markup
         if member.section is not None:
             info["group"] = member.section.id
         if member.data is not None:
@@ -316,16 +318,30 @@ class _Mapper:
                 if not isinstance(value, bool):
                     raise self.fail(f"'assumption' must be true or false, not {value!r}", offset)
                 fields[key] = value
+            elif key == "status":
+                if value not in STATUSES:
+                    raise self.fail(f"'status' must be accepted or rejected, not {value!r}", offset)
+                fields[key] = value
+            elif key == "weight":
+                if not isinstance(value, (int, float)) or isinstance(value, bool):
+                    raise self.fail(f"'weight' must be a number, not {value!r}", offset)
+                fields[key] = float(value)
             elif key == "ignore":
-                names = value if isinstance(value, list) else [value]
-                if not all(isinstance(n, str) for n in names):
-                    raise self.fail("'ignore' must list check names", offset)
-                fields[key] = frozenset(names)
+                fields[key] = frozenset(self.names(value, key, offset))
             elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
                 fields[key] = str(value)
             else:
                 raise self.fail(f"'{key}' must be a text, not {value!r}", offset)
         return fields
+
+    def names(self, value: Any, key: str, offset: int) -> list[str]:
+        """A list of names (``[a, b]``, or one name); nothing for ``None``."""
+        if value is None:
+            return []
+        names = value if isinstance(value, list) else [value]
+        if not all(isinstance(n, str) for n in names):
+            raise self.fail(f"'{key}' must list check names", offset)
+        return names
 
     def statement_claim(self, ec: ad.EquivalenceClass) -> Claim:
         canonical = ec.canonical()
@@ -377,7 +393,12 @@ class _Mapper:
             last = k == len(conclusions)
             sid = main_id if last else self.unique(f"{argument.title} - {k}", f"<{argument.title}> - {k}")
             self.step_ids[id(step)] = sid
-            info: dict[str, Any] = {"argument": argument.title, "step": k, "steps": len(conclusions)}
+            info: dict[str, Any] = {
+                "argument": argument.title,
+                "step": k,
+                "steps": len(conclusions),
+                "conclusion": index,
+            }
             if step.rules:
                 info["rules"] = step.rules
             if step.data is not None:
@@ -385,6 +406,8 @@ class _Mapper:
             if last:
                 canonical = argument.canonical()
                 common, _ = self.common(argument, canonical)
+                if "data" in common:
+                    common["argument_data"] = common.pop("data")
                 info.update({key: value for key, value in common.items() if key != "title"})
                 info["pcs"] = [
                     {"title": s.title, **({"data": _jsonable(s.data)} if s.data is not None else {})} for s in pcs
@@ -395,6 +418,7 @@ class _Mapper:
             else:
                 note = ""
             line, col, _ = self.where(step.start)
+            ignore = step.data.get("ignore") if isinstance(step.data, dict) else None
             out.append(
                 Inference(
                     sid,
@@ -403,6 +427,7 @@ class _Mapper:
                     SUPPORT,
                     warrant=", ".join(step.rules) or None,
                     note=note or None,
+                    ignore=frozenset(self.names(ignore, "ignore", step.start)),
                     line=line,
                     col=col,
                     data={"argdown": info},
@@ -460,6 +485,9 @@ class _Mapper:
         source, target = self.source_id(relation.source), self.target_id(relation.target)
         line, col, origin = self.where(relation.starts[0])
         info: dict[str, Any] = {"relation": relation.type}
+        written = relation.written_source
+        if isinstance(written, ad.Argument) and written.reconstructed:
+            info["from_argument"] = written.title
         if origin:
             info["origin"] = origin
         kind = SUPPORT if relation.type in _SUPPORTS else ATTACK
@@ -523,8 +551,23 @@ def _main_conclusion(claims: list[Claim], inferences: list[Inference]) -> str:
         return loose[0] if loose else statements[0]
     if len(tops) == 1:
         return tops[0]
-    probe = ArgumentMap("probe", tops[0], claims, inferences)
-    return max(tops, key=lambda cid: (len(support_tree(probe, cid)), -tops.index(cid)))
+    supports: dict[str, list[Inference]] = {}
+    for inf in inferences:
+        if inf.is_support:
+            supports.setdefault(inf.target, []).append(inf)
+
+    def tree_size(top: str) -> int:
+        seen, queue = {top}, [top]
+        while queue:
+            for inf in supports.get(queue.pop(), ()):
+                if inf.id not in seen:
+                    seen.add(inf.id)
+                    fresh = [p for p in inf.premises if p not in seen]
+                    seen.update(fresh)
+                    queue.extend(fresh)
+        return len(seen)
+
+    return max(tops, key=lambda cid: (tree_size(cid), -tops.index(cid)))
 
 
 def read(text: str, path: str | None = None) -> ArgumentMap:
@@ -533,3 +576,16 @@ def read(text: str, path: str | None = None) -> ArgumentMap:
     lexer = tokenize(source.text, path, source.origin if len(source.pieces) > 1 else None)
     doc = ad.build(lexer, parse(lexer))
     return _Mapper(doc, source, path).map()
+
+
+def plain_text(markup: str) -> tuple[str, tuple[str, ...]] | None:
+    """The plain text and tags that Argdown reads from a statement's text, or ``None`` if it is no single text."""
+    try:
+        lexer = tokenize(f"[x]: {markup}")
+        doc = ad.build(lexer, parse(lexer))
+    except MapError:
+        return None
+    ec = doc.statements.get("x")
+    if len(doc.statements) != 1 or ec is None or len(ec.members) != 1 or doc.relations or doc.arguments:
+        return None
+    return _plain(ec.members[0].plain), tuple(ec.tags)
