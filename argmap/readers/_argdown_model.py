@@ -560,10 +560,12 @@ class _Builder:
 
     def enter_relation(self, node: Node) -> None:
         parent = self.parents[-1]
+        symbol = node.children[0]
+        start = symbol.start + len(symbol.image) - len(symbol.image.lstrip(" \t"))  # type: ignore[union-attr]
         if node.name in _INCOMING:
-            relation = Relation(_INCOMING[node.name], source=parent, starts=[node.start])
+            relation = Relation(_INCOMING[node.name], source=parent, starts=[start])
         else:
-            relation = Relation(_OUTGOING[node.name], starts=[node.start])
+            relation = Relation(_OUTGOING[node.name], starts=[start])
             if node.name == "outgoingUndercut" and isinstance(parent, EquivalenceClass) and self.inference:
                 relation.target = self.inference
             else:

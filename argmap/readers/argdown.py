@@ -195,6 +195,8 @@ class _Mapper:
         self.inferences: list[Inference] = []
         self.argument_ids: dict[str, str] = {}
         self.step_ids: dict[int, str] = {}
+        self.source_ids: set[str] = set()
+        self.collapsed: dict[str, ad.Relation] = {}
 
     def where(self, offset: int) -> tuple[int, int, str | None]:
         return self.source.place(offset)
@@ -218,20 +220,30 @@ class _Mapper:
     def map(self) -> ArgumentMap:
         doc = self.doc
         self.used.update(doc.statements)
+        front = doc.front_matter if isinstance(doc.front_matter, dict) else {}
+        sources = self.sources(front.get("sources"))
+        self.source_ids = {s.id for s in sources}
         sections = self.sections()
+        self.collapsed = self.collapsible()
+        hidden = {argument.pcs[-1].title for argument in doc.arguments.values() if argument.title in self.collapsed}
+        consumed = {id(relation) for relation in self.collapsed.values()}
         for ec in doc.statements.values():
-            self.claims.append(self.statement_claim(ec))
+            if ec.title not in hidden:
+                self.claims.append(self.statement_claim(ec))
+        for argument in doc.arguments.values():
+            self.argument_ids[argument.title] = self.unique(argument.title, f"<{argument.title}>")
+            if not argument.reconstructed:
+                self.claims.append(self.argument_claim(argument))
         for argument in doc.arguments.values():
             if argument.reconstructed:
-                self.argument_ids[argument.title] = self.unique(argument.title, f"<{argument.title}>")
-            else:
-                self.argument_ids[argument.title] = self.unique(argument.title, f"<{argument.title}>")
-                self.claims.append(self.argument_claim(argument))
+                self.name_steps(argument)
         for argument in doc.arguments.values():
             if argument.reconstructed:
                 self.inferences.extend(self.steps(argument))
         counter = 0
         for relation in doc.relations:
+            if id(relation) in consumed:
+                continue
             for inference in self.relation(relation):
                 counter += 1
                 while f"r{counter}" in self.used:
@@ -240,8 +252,6 @@ class _Mapper:
                 self.inferences.append(inference)
         if not self.claims:
             raise MapError("no statements or arguments: there is nothing to map", self.path, 1, 1)
-        front = doc.front_matter if isinstance(doc.front_matter, dict) else {}
-        sources = self.sources(front.get("sources"))
         thesis, thesis_line = self.thesis(front.get("thesis"))
         data: dict[str, Any] = {"mode": doc.mode}
         if sections:
@@ -328,6 +338,16 @@ class _Mapper:
                 fields[key] = float(value)
             elif key == "ignore":
                 fields[key] = frozenset(self.names(value, key, offset))
+            elif key == "source":
+                if not self.source_ids:
+                    continue
+                if value not in self.source_ids:
+                    raise self.fail(
+                        f"'source: {value}' is not one of the front matter's sources"
+                        f"{did_you_mean(str(value), self.source_ids)}",
+                        offset,
+                    )
+                fields[key] = value
             elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
                 fields[key] = str(value)
             else:
@@ -380,10 +400,54 @@ class _Mapper:
 
     # -- premise-conclusion structures -----------------------------------------------------
 
+    def collapsible(self) -> dict[str, ad.Relation]:
+        """Arguments argmap's Argdown export made for an attack or a support of an inference, by title.
+
+        Such an argument concludes a statement of its own marked ``{argmap: attack}`` (or
+        ``support``) that does nothing but relate to the real target; it is read back as one
+        inference from the argument's premises to that target.
+        """
+        outgoing: dict[int, list[ad.Relation]] = {}
+        incoming: dict[int, int] = {}
+        for relation in self.doc.relations:
+            outgoing.setdefault(id(relation.source), []).append(relation)
+            incoming[id(relation.target)] = incoming.get(id(relation.target), 0) + 1
+        found = {}
+        for argument in self.doc.arguments.values():
+            if not argument.reconstructed:
+                continue
+            ec = self.doc.statements[argument.pcs[-1].title]  # type: ignore[index]
+            kind = ec.data.get("argmap") if isinstance(ec.data, dict) else None
+            relations = outgoing.get(id(ec), [])
+            roles = [m.role for m in ec.members]
+            if (
+                kind not in (SUPPORT, ATTACK)
+                or len(relations) != 1
+                or incoming.get(id(ec))
+                or roles.count(ad.MAIN_CONCLUSION) != 1
+                or any(role not in (ad.MAIN_CONCLUSION, ad.TOP_LEVEL_STATEMENT) for role in roles)
+                or (relations[0].type in _SUPPORTS) != (kind == SUPPORT)
+                or (kind == SUPPORT and isinstance(relations[0].target, ad.EquivalenceClass))
+            ):
+                continue
+            found[argument.title] = relations[0]
+        return found
+
+    def name_steps(self, argument: ad.Argument) -> None:
+        """Ids for the argument's inferences: its title for the last, ``Title - 1``... for earlier ones."""
+        conclusions = [s for s in argument.pcs if s.role in (ad.INTERMEDIARY_CONCLUSION, ad.MAIN_CONCLUSION)]
+        for k, conclusion in enumerate(conclusions, 1):
+            last = k == len(conclusions)
+            sid = (
+                self.argument_ids[argument.title]
+                if last
+                else self.unique(f"{argument.title} - {k}", f"<{argument.title}> - {k}")
+            )
+            self.step_ids[id(conclusion.inference)] = sid
+
     def steps(self, argument: ad.Argument) -> list[Inference]:
         pcs = argument.pcs
         conclusions = [i for i, s in enumerate(pcs) if s.role in (ad.INTERMEDIARY_CONCLUSION, ad.MAIN_CONCLUSION)]
-        main_id = self.argument_ids[argument.title]
         out = []
         for k, index in enumerate(conclusions, 1):
             conclusion = pcs[index]
@@ -391,8 +455,12 @@ class _Mapper:
             assert step is not None
             premises = self.premises(argument, index)
             last = k == len(conclusions)
-            sid = main_id if last else self.unique(f"{argument.title} - {k}", f"<{argument.title}> - {k}")
-            self.step_ids[id(step)] = sid
+            sid = self.step_ids[id(step)]
+            kind, target = SUPPORT, conclusion.title
+            if last and argument.title in self.collapsed:
+                relation = self.collapsed[argument.title]
+                kind = SUPPORT if relation.type in _SUPPORTS else ATTACK
+                target = self.target_id(relation.target)  # type: ignore[arg-type]
             info: dict[str, Any] = {
                 "argument": argument.title,
                 "step": k,
@@ -423,8 +491,8 @@ class _Mapper:
                 Inference(
                     sid,
                     tuple(dict.fromkeys(premises)),
-                    conclusion.title,  # type: ignore[arg-type]
-                    SUPPORT,
+                    target,  # type: ignore[arg-type]
+                    kind,
                     warrant=", ".join(step.rules) or None,
                     note=note or None,
                     ignore=frozenset(self.names(ignore, "ignore", step.start)),

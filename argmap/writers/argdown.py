@@ -11,8 +11,10 @@ strict mode's entailment and contrariety). A map from elsewhere is written plain
   note, or one that another inference targets, is an argument ``<id>`` whose
   premise-conclusion structure lists the premises and concludes the target; any other
   inference is a relation from its premise (``+>`` support, ``->`` attack);
-* an attack that must be an argument concludes a new statement ``[id]`` that denies the
-  target and attacks it (Argdown's arguments conclude statements);
+* an attack that must be an argument (or a support of an inference) concludes a statement
+  of its own, ``[id: conclusion] ... {argmap: attack}``, that attacks the target (Argdown's
+  arguments conclude statements); the Argdown reader turns such an argument back into
+  the one inference;
 * an attack on an inference is an undercut ``<_`` written under the inference's line.
 
 Texts are escaped where Argdown would read a character as markup. Titles cannot hold
@@ -303,20 +305,18 @@ class _Writer:
         return any(ref == self.refs[premise] for ref, _ in statements[start:])
 
     def conclusion_ref(self, step: Inference) -> str:
-        if step.target in self.refs:
+        """What a step concludes: its target, or for an attack or a step on an inference a statement of its own."""
+        if step.is_support and step.target in self.refs:
             return self.refs[step.target]
-        return self.denial(step)
-
-    def denial(self, step: Inference) -> str:
-        """The statement an attack argument concludes: the denial of its target, which it then attacks."""
-        title = self.unique(_title(step.id, "]"), self.statement_titles)
+        title = self.unique(_title(f"{step.id}: conclusion", "]"), self.statement_titles)
         target = self.amap.element(step.target)
         if isinstance(target, Claim):
             text = f"Not so: {target.text}"
         else:
-            text = f"The step to '{target.target}' does not hold."
+            holds = "holds" if step.is_support else "does not hold"
+            text = f"The step to '{target.target}' {holds}."
         argument, _ = self.step_of[step.id]
-        self.extra_claims.append((title, text, argument.group))
+        self.extra_claims.append((title, f"{escape(text)} {_flow({'argmap': step.type})}", argument.group))
         return f"[{title}]"
 
     def inference_lines(
@@ -335,16 +335,19 @@ class _Writer:
         if step.ignore:
             data["ignore"] = sorted(step.ignore)
         index = next(i for i, j in conclusions.items() if j == k)
-        if not self.default_premises(statements, conclusions, index, step):
-            numbers = [
+        wanted = {self.refs[p] for p in step.premises if p in self.refs}
+        stored = data.get("uses", data.get("from"))
+        if isinstance(stored, list) and all(isinstance(n, int) and 0 < n <= len(statements) for n in stored):
+            keep = {statements[n - 1][0] for n in stored} == wanted
+        else:
+            keep = stored is None and self.default_premises(statements, conclusions, index, step)
+        if not keep:
+            data.pop("from", None)
+            data["uses"] = [
                 next(i + 1 for i, (ref, _) in enumerate(statements) if ref == self.refs[p])
                 for p in step.premises
                 if p in self.refs
             ]
-            data["uses"] = numbers
-        else:
-            data.pop("uses", None)
-            data.pop("from", None)
         middle = ", ".join(escape(str(r), "-,") for r in rules if str(r).strip())
         if data:
             middle = f"{middle} {_flow(data)}".strip()
@@ -424,6 +427,10 @@ class _Writer:
             elif main.is_attack:
                 target, k = self.step_of[main.target]
                 target.undercuts.setdefault(k, []).append(f"<{argument.title}>")
+            elif main.target not in self.refs:
+                target, _ = self.step_of[main.target]
+                line = f"+> <{target.title}>"
+                relations.setdefault(f"<{argument.title}>", []).append((f"<{target.title}>", line))
         groups: dict[str | None, list[str]] = {}
         known = {s["id"] for s in self.info.get("sections", []) if isinstance(s, dict) and "id" in s}
 
@@ -437,7 +444,7 @@ class _Writer:
             group = argument.group if argument.group in known else None
             groups.setdefault(group, []).append(self.argument_block(argument))
         for title, text, group in self.extra_claims:
-            groups.setdefault(group if group in known else None, []).append(f"[{title}]: {escape(text)}")
+            groups.setdefault(group if group in known else None, []).append(f"[{title}]: {text}")
         blocks = [self.front_matter()]
         blocks.extend(groups.get(None, []))
         for section in self.info.get("sections", []):
