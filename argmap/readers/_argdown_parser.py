@@ -62,6 +62,7 @@ _CONTENT = _FREESTYLE | {
 _STATEMENT = _CONTENT | {lx.STATEMENT_REFERENCE, lx.STATEMENT_DEFINITION}
 _ARGUMENT = frozenset({lx.ARGUMENT_DEFINITION, lx.ARGUMENT_REFERENCE})
 _EOF = "EOF"
+_INDENTED = frozenset({lx.STATEMENT_NUMBER, lx.INFERENCE_START, lx.ORDERED_LIST_ITEM, lx.UNORDERED_LIST_ITEM})
 
 _DESCRIPTIONS = {
     _EOF: "the end of the file",
@@ -140,6 +141,8 @@ class _Parser:
             token = self.tokens[self.i]
             found = _DESCRIPTIONS.get(token.kind) or f"'{token.image.strip() or token.image}'"
             offset = token.start
+            if token.kind in RELATION_RULES or token.kind in _INDENTED:
+                offset += len(token.image) - len(token.image.lstrip(" \t"))
         else:
             found = _DESCRIPTIONS[_EOF]
             offset = len(self.lexer.text)
