@@ -20,6 +20,7 @@ from argmap.errors import MapError
 
 __all__ = [
     "SHORTCODES",
+    "SPECIAL_CHAR_PATTERN",
     "Lexer",
     "Token",
     "tokenize",
@@ -97,6 +98,8 @@ _LIST_DELIMITER = re.compile(",")
 _INFERENCE_END = re.compile(r"-{2,}")
 _ESCAPED_CHAR = re.compile(rf"\\{_DOT}(?: )*")
 _SPECIAL_CHAR = re.compile(rf"(?:\.{_NOT_WS}+?\.[ \t]?)|(?::{_NOT_WS}+?:[ \t]?)")
+SPECIAL_CHAR_PATTERN = _SPECIAL_CHAR
+"""A special character such as ``.~.``: text between two dots or two colons."""
 _EMPTYLINE = re.compile(r"(?:[ \t]*(?:\r\n|\n)){2,}")
 _NEWLINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
 _INFERENCE_START = re.compile(r"[ \t]*-{2}")

@@ -7,8 +7,8 @@ strict mode's entailment and contrariety). A map from elsewhere is written plain
 
 * each claim is a statement ``[id]: text #tags {data}`` (``source``, ``assumption``,
   ``status``, ``weight``, ``quote``, ``page``, ``note`` and ``ignore`` go in the data);
-* a support inference with several (linked) premises, an id of its own, a warrant or a
-  note, or one that another inference targets, is an argument ``<id>`` whose
+* an inference with several (linked) premises, an id of its own, a warrant, a note or an
+  ``ignore`` list, or one that another inference targets, is an argument ``<id>`` whose
   premise-conclusion structure lists the premises and concludes the target; any other
   inference is a relation from its premise (``+>`` support, ``->`` attack);
 * an attack that must be an argument (or a support of an inference) concludes a statement
@@ -32,6 +32,7 @@ import yaml
 
 from argmap.model import ArgumentMap, Claim, Inference
 from argmap.readers._argdown_lexer import SHORTCODES
+from argmap.readers._argdown_lexer import SPECIAL_CHAR_PATTERN as _SPECIAL_CHAR
 from argmap.readers.argdown import plain_text
 
 __all__ = ["NAME", "SUFFIXES", "escape", "write"]
@@ -40,7 +41,6 @@ NAME = "argdown"
 SUFFIXES = (".argdown", ".ad")
 
 _ALWAYS = set("\\[]<>{}#*_@=")
-_SHORTCODE_KEYS = sorted(SHORTCODES, key=len, reverse=True)
 _TAG_WORD = re.compile(r"[a-zA-Z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+")
 _RELATION_SYMBOLS = {
     "support": "+>",
@@ -57,23 +57,36 @@ def escape(text: str, extra: str = "") -> str:
     """Text as Argdown reads it back (modulo spacing): markup characters get a backslash.
 
     ``extra`` names further characters to escape (an inference rule also escapes ``-`` and ``,``).
+    A ``.`` or ``:`` is escaped where Argdown would read a special character from it: a
+    shortcode such as ``.~.``, or a run that would swallow a backslash.
     """
-    out = []
     text = " ".join(text.split())
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if (
-            c in _ALWAYS
-            or c in extra
-            or (c == "/" and text[i + 1 : i + 2] in ("/", "*"))
-            or (c in ".:" and any(text.startswith(key, i) for key in _SHORTCODE_KEYS))
-        ):
+    out: list[str] = []
+    for i, c in enumerate(text):
+        if c in _ALWAYS or c in extra or (c == "/" and text[i + 1 : i + 2] in ("/", "*")):
             out.append("\\" + c)
         else:
             out.append(c)
-        i += 1
-    return "".join(out)
+    escaped = "".join(out)
+    done: list[str] = []
+    i = 0
+    while i < len(escaped):
+        c = escaped[i]
+        if c == "\\":
+            done.append(escaped[i : i + 2])
+            i += 2
+            continue
+        special = _SPECIAL_CHAR.match(escaped, i) if c in ".:" else None
+        if special is None:
+            done.append(c)
+            i += 1
+        elif "\\" in special.group() or special.group().strip() in SHORTCODES:
+            done.append("\\" + c)
+            i += 1
+        else:
+            done.append(special.group())
+            i = special.end()
+    return "".join(done)
 
 
 def _title(title: str, closing: str) -> str:
@@ -158,12 +171,7 @@ class _Writer:
             if "argument" in info:
                 by_title.setdefault(str(info["argument"]), []).append(inf)
             elif (
-                len(inf.premises) > 1
-                or inf.id in targeted
-                or inf.warrant
-                or inf.note
-                or inf.ignore
-                or (inf.explicit_id and inf.is_support)
+                len(inf.premises) > 1 or inf.id in targeted or inf.warrant or inf.note or inf.ignore or inf.explicit_id
             ):
                 by_title.setdefault(f"\0{inf.id}", []).append(inf)
         for key, steps in by_title.items():
@@ -282,7 +290,11 @@ class _Writer:
             if not isinstance(index, int) or not 0 < index < len(ids) or ids[index] != step.target:
                 return None
             conclusions[index] = k
-        if None in ids or max(conclusions) != len(ids) - 1 or sorted(conclusions.values()) != list(conclusions.values()):
+        if (
+            None in ids
+            or max(conclusions) != len(ids) - 1
+            or sorted(conclusions.values()) != list(conclusions.values())
+        ):
             return None
         return [(self.refs[i], s.get("data")) for i, s in zip(ids, stored, strict=True)], conclusions  # type: ignore[index]
 
