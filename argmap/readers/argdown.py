@@ -23,10 +23,14 @@ and model follow argdown-core 1.7 in its default, loose mode; see
   way; a relation to a reconstructed argument targets its main inference. In strict mode
   (front matter ``model: {mode: strict}``) entailment is support and contrariety two
   attacks;
+* an argument that argmap's Argdown export made for an attack (or a support of an
+  inference) concludes a statement marked ``{argmap: attack}`` that only relates to the
+  real target: it is read back as that one inference;
 * front matter ``title`` is the map's title, ``sources`` its sources (``id: citation``)
-  and ``thesis`` the title of its thesis; statement data ``{source: id}``,
-  ``{assumption: true}``, ``{note: ...}``, ``{quote: ...}``, ``{page: ...}`` and
-  ``{ignore: [check]}`` set those fields of the claim.
+  and ``thesis`` the title of its thesis; statement data ``{source: id}`` (an id of the
+  front matter's sources; without sources it stays data), ``{assumption: true}``,
+  ``{status: accepted}``, ``{weight: 0.5}``, ``{note: ...}``, ``{quote: ...}``,
+  ``{page: ...}`` and ``{ignore: [check]}`` set those fields of the claim.
 
 Without a ``thesis`` in the front matter, the thesis is the main conclusion: a statement
 that something supports and that supports nothing, the one with the largest support
