@@ -92,13 +92,11 @@ class Statement:
     plain: str = ""
     role: str | None = None
     is_reference: bool = False
-    is_top_level: bool = False
     tags: list[str] = field(default_factory=list)
     data: Any = None
     section: Section | None = None
     start: int = 0
     markup: str | None = None
-    argument_title: str | None = None
     inference: Inference | None = None
 
 
@@ -112,7 +110,6 @@ class EquivalenceClass:
     tags: list[str] = field(default_factory=list)
     data: Any = None
     section: Section | None = None
-    kind: str = "equivalence-class"
 
     def canonical(self) -> Statement | None:
         """The member whose text stands for the class: marked ``isCanonical``, else the last definition."""
@@ -127,9 +124,6 @@ class Inference:
     rules: list[str] = field(default_factory=list)
     data: Any = None
     relations: list[Relation] = field(default_factory=list)
-    argument_title: str | None = None
-    conclusion_index: int | None = None
-    kind: str = "inference"
 
 
 @dataclass(eq=False)
@@ -144,7 +138,6 @@ class Argument:
     data: Any = None
     section: Section | None = None
     start: int = 0
-    kind: str = "argument"
 
     @property
     def reconstructed(self) -> bool:
@@ -366,7 +359,7 @@ class _Builder:
                 self.statement.title = re.match(r"\[(.+)\]", token.image).group(1)  # type: ignore[union-attr]
                 self.statement.is_reference = kind == lx.STATEMENT_REFERENCE
                 if parent is not None:
-                    parent.statement = self.statement  # type: ignore[attr-defined]
+                    parent.statement = self.statement
         elif kind in (lx.ARGUMENT_DEFINITION, lx.ARGUMENT_REFERENCE):
             if self.statement is not None:
                 self.statement.title = re.match(r"<(.+)>", token.image).group(1)  # type: ignore[union-attr]
@@ -428,11 +421,11 @@ class _Builder:
     def enter_statement(self, node: Node, parent: Node | None, index: int) -> None:
         statement = Statement(start=node.start)
         if parent is not None and parent.name == ps.ARGDOWN:
-            statement.role, statement.is_top_level = TOP_LEVEL_STATEMENT, True
+            statement.role = TOP_LEVEL_STATEMENT
         elif self.relation is not None:
             statement.role = RELATION_STATEMENT
         self.statement = self.relation_parent = statement
-        node.statement = statement  # type: ignore[attr-defined]
+        node.statement = statement
         content = next((c for c in node.children if isinstance(c, Node)), None)
         if content is not None and content.name == ps.STATEMENT_DEFINITION:
             content = content.children[1]  # type: ignore[assignment]
@@ -440,12 +433,11 @@ class _Builder:
             statement.markup = self.lexer.text[content.start : content.end]
 
     def exit_statement(self, node: Node, parent: Node | None, index: int) -> None:
-        statement: Statement = node.statement  # type: ignore[attr-defined]
+        statement: Statement = node.statement
         statement.data = node.data
         if not statement.title:
             statement.title = self.new_title()
         ec = self.equivalence_class(statement.title)
-        node.equivalence_class = ec  # type: ignore[attr-defined]
         ec.tags.extend(t for t in statement.tags if t not in ec.tags)
         if statement.data is not None:
             ec.data = _merge(ec.data, statement.data)
@@ -461,20 +453,19 @@ class _Builder:
 
     def enter_argument(self, node: Node, parent: Node | None, index: int) -> None:
         description = Statement(role=ARGUMENT_DESCRIPTION, start=node.start, section=self.section)
-        description.is_top_level = parent is None or parent.name == ps.ARGDOWN
         content = next((c for c in node.children if isinstance(c, Node) and c.name == ps.STATEMENT_CONTENT), None)
         if content is not None:
             description.markup = self.lexer.text[content.start : content.end]
         self.statement = self.relation_parent = description
-        node.statement = description  # type: ignore[attr-defined]
+        node.statement = description
 
     def exit_argument(self, node: Node, parent: Node | None, index: int) -> None:
-        description: Statement = node.statement  # type: ignore[attr-defined]
+        description: Statement = node.statement
         description.data = node.data
         if not description.title:
             description.title = self.new_title()
         argument = self.get_argument(description.title, node.start)
-        node.argument = argument  # type: ignore[attr-defined]
+        node.argument = argument
         argument.tags.extend(t for t in description.tags if t not in argument.tags)
         if description.data is not None:
             argument.data = _merge(argument.data, description.data)
@@ -496,7 +487,7 @@ class _Builder:
             if isinstance(before, Token) and before.kind == lx.EMPTYLINE and index > 1:
                 before = parent.children[index - 2]
             if isinstance(before, Node) and before.name == ps.ARGUMENT:
-                argument = before.argument  # type: ignore[attr-defined]
+                argument = before.argument
         if argument is None:
             argument = self.get_argument(start=node.start)
         if self.section is not None:
@@ -507,11 +498,11 @@ class _Builder:
                 node.start,
             )
         argument.start = node.start
-        node.argument = argument  # type: ignore[attr-defined]
+        node.argument = argument
         self.pcs = argument
 
     def exit_pcs(self, node: Node, parent: Node | None, index: int) -> None:
-        argument: Argument = node.argument  # type: ignore[attr-defined]
+        argument: Argument = node.argument
         last = argument.pcs[-1]
         if last.role == INTERMEDIARY_CONCLUSION:
             last.role = MAIN_CONCLUSION
@@ -523,19 +514,16 @@ class _Builder:
         assert self.pcs is not None
         statement: Statement = node.children[1].statement  # type: ignore[union-attr]
         statement.role = PREMISE
-        statement.argument_title = self.pcs.title
         if parent is not None and index > 0:
             before = parent.children[index - 1]
             if isinstance(before, Node) and before.name == ps.INFERENCE:
                 statement.role = INTERMEDIARY_CONCLUSION
-                statement.inference = before.inference  # type: ignore[attr-defined]
-                statement.inference.conclusion_index = len(self.pcs.pcs)  # type: ignore[union-attr]
-                statement.inference.argument_title = self.pcs.title  # type: ignore[union-attr]
+                statement.inference = before.inference
         self.pcs.pcs.append(statement)
 
     def enter_inference(self, node: Node, parent: Node | None, index: int) -> None:
         inference = Inference(node.start)
-        node.inference = inference  # type: ignore[attr-defined]
+        node.inference = inference
         self.inference = self.relation_parent = inference
         self.parents.append(inference)
 
@@ -571,10 +559,10 @@ class _Builder:
             else:
                 relation.target = parent
         self.relation = relation
-        node.relation = relation  # type: ignore[attr-defined]
+        node.relation = relation
 
     def exit_relation(self, node: Node) -> None:
-        relation: Relation = node.relation  # type: ignore[attr-defined]
+        relation: Relation = node.relation
         content = node.children[1]
         member = getattr(content, "argument", None) or content.statement  # type: ignore[union-attr]
         other = self.relation_member(member)
@@ -612,10 +600,10 @@ class _Builder:
                 parts.append(image if char is None else char + (" " if image.endswith(" ") else ""))
             else:
                 parts.append(image)
-        node.text = "".join(parts)  # type: ignore[attr-defined]
+        node.text = "".join(parts)
         target = self.target()
         if target is not None:
-            _append(target, node.text)  # type: ignore[attr-defined]
+            _append(target, node.text)
 
     def exit_range(self, node: Node, parent: Node | None, index: int) -> None:
         target = self.target()

@@ -8,6 +8,8 @@ with ``path:line:col`` and a message that says what to write instead.
 
 from __future__ import annotations
 
+from typing import Any, NoReturn
+
 from argmap.errors import MapError
 from argmap.readers import _argdown_lexer as lx
 from argmap.readers._argdown_lexer import Lexer, Token
@@ -103,7 +105,12 @@ class Node:
     def __init__(self, name: str, children: list[Node | Token]) -> None:
         self.name = name
         self.children = children
-        self.data: object = None
+        self.data: Any = None
+        self.text = ""
+        self.statement: Any = None
+        self.argument: Any = None
+        self.inference: Any = None
+        self.relation: Any = None
 
     @property
     def start(self) -> int:
@@ -216,7 +223,7 @@ class _Parser:
             )
         return self.paragraph_error()
 
-    def paragraph_error(self, hint: str = "") -> Node:
+    def paragraph_error(self, hint: str = "") -> NoReturn:
         raise self.error("a statement, an argument, a heading or a numbered premise", hint)
 
     def heading(self) -> Node:
