@@ -122,9 +122,6 @@ class _Argument:
     title: str
     steps: list[Inference]
     group: str | None = None
-    head: str = ""
-    statements: list[tuple[str, dict[str, Any] | None]] = field(default_factory=list)
-    lines: dict[int, str] = field(default_factory=dict)
     undercuts: dict[int, list[str]] = field(default_factory=dict)
 
 
@@ -240,20 +237,21 @@ class _Writer:
         ref = self.refs[claim.id]
         info = _info(claim)
         data = self.claim_data(claim)
-        if info.get("defined") is False and claim.text == info.get("title", claim.id):
+        text = self.text(claim, claim.text, claim.tags)
+        if (info.get("defined") is False and claim.text == info.get("title", claim.id)) or not text.strip():
             line = ref + "".join(f" {_tag(t)}" for t in claim.tags)
         else:
-            line = f"{ref}: {self.text(claim, claim.text, claim.tags)}"
+            line = f"{ref}: {text}"
         return f"{line} {_flow(data)}" if data else line
 
     def argument_block(self, argument: _Argument) -> str:
         main = argument.steps[-1]
         info = _info(main)
         head = f"<{argument.title}>"
-        description = main.note or ""
         tags = list(info.get("tags") or [])
+        description = self.text(main, main.note, tags) if main.note and main.note.strip() else ""
         if description:
-            head += ": " + self.text(main, description, tags)
+            head += ": " + description
         elif tags:
             head += "".join(f" {_tag(t)}" for t in tags)
         if isinstance(info.get("argument_data"), dict) and info["argument_data"]:
