@@ -228,9 +228,10 @@ class Lexer:
         """All tokens, the skipped ones (spaces, comments) left out, as argdown-core's ``tokenize``."""
         text, n, pos = self.text, len(self.text), 0
         stack = ["default"]
-        by_char, other = _MODES["default"]
+        mode = "default"
         tokens = self.tokens
         while pos < n:
+            by_char, other = _MODES[mode, not tokens or tokens[-1].kind in (NEWLINE, EMPTYLINE)]
             for candidate in by_char.get(text[pos], other):
                 length = candidate[1](self, pos)
                 if length:
@@ -245,10 +246,9 @@ class Lexer:
                 tokens.append(Token(kind, text[pos:end], pos, end))
                 if kind == INFERENCE_START:
                     stack.append("inference")
-                    by_char, other = _MODES["inference"]
                 elif kind == INFERENCE_END and len(stack) > 1:
                     stack.pop()
-                    by_char, other = _MODES[stack[-1]]
+                mode = stack[-1]
             pos = end
         if tokens and tokens[-1].kind == EMPTYLINE:
             tokens.pop()
@@ -409,6 +409,12 @@ _INFERENCE_RULES: list[tuple[str, str, _Matcher]] = [
 """The mode between the ``--`` and the ``--`` of an inference line."""
 
 
+_LINE_START_ONLY = frozenset(
+    {*RELATIONS, HEADING_START, STATEMENT_NUMBER, ORDERED_LIST_ITEM, UNORDERED_LIST_ITEM, INFERENCE_START}
+)
+"""Rules that match only at the start of a line: not worth trying in the middle of one."""
+
+
 def _dispatch(
     rules: list[tuple[str, str, _Matcher]],
 ) -> tuple[dict[str, list[tuple[str, _Matcher]]], list[tuple[str, _Matcher]]]:
@@ -425,7 +431,13 @@ def _dispatch(
     return by_char, [(kind, fn) for kind, chars, fn in rules if chars.startswith(_ANY_BUT)]
 
 
-_MODES = {"default": _dispatch(_DEFAULT_RULES), "inference": _dispatch(_INFERENCE_RULES)}
+_MODES = {
+    ("default", True): _dispatch(_DEFAULT_RULES),
+    ("default", False): _dispatch([rule for rule in _DEFAULT_RULES if rule[0] not in _LINE_START_ONLY]),
+    ("inference", True): _dispatch(_INFERENCE_RULES),
+    ("inference", False): _dispatch(_INFERENCE_RULES),
+}
+"""The rules to try, by mode and by whether the last token ended a line."""
 
 
 def tokenize(
