@@ -187,6 +187,7 @@ def test_a_premise_conclusion_structure_is_a_linked_support_inference():
     assert (inference.line, inference.col) == (5, 1)
     assert inference.data["argdown"]["pcs"] == [{"title": "P1"}, {"title": "Untitled 1"}, {"title": "C"}]
     assert "Arg" not in amap.claims
+    assert [amap.claims[c].data["argdown"]["arguments"] for c in ("P1", "Untitled 1", "C")] == [["Arg"]] * 3
 
 
 def test_intermediate_conclusions_chain_the_inferences():

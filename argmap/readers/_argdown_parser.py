@@ -207,9 +207,9 @@ class _Parser:
         if kind in _ARGUMENT:
             return self.argument()
         if kind == lx.INDENT and self.la(2) == lx.ORDERED_LIST_ITEM:
-            return self.list(ORDERED_LIST, ORDERED_LIST_ITEM, lx.ORDERED_LIST_ITEM)
+            return self.list_block(ORDERED_LIST, ORDERED_LIST_ITEM, lx.ORDERED_LIST_ITEM)
         if kind == lx.INDENT and self.la(2) == lx.UNORDERED_LIST_ITEM:
-            return self.list(UNORDERED_LIST, UNORDERED_LIST_ITEM, lx.UNORDERED_LIST_ITEM)
+            return self.list_block(UNORDERED_LIST, UNORDERED_LIST_ITEM, lx.UNORDERED_LIST_ITEM)
         if kind == lx.INDENT and self.la(2) in RELATION_RULES:
             self.i += 1
             return self.paragraph_error(
@@ -425,7 +425,7 @@ class _Parser:
             children.append(self.freestyle_text())
         return Node(INFERENCE_RULES, children)
 
-    def list(self, name: str, item_name: str, item_kind: str) -> Node:
+    def list_block(self, name: str, item_name: str, item_kind: str) -> Node:
         children: list[Node | Token] = [self.consume(lx.INDENT)]
         while self.la() == item_kind:
             item = self.consume(item_kind)

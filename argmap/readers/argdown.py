@@ -38,8 +38,8 @@ tree (ties: the first in the file); failing that, the first statement that suppo
 nothing, else the first statement.
 
 Everything Argdown-specific (titles, headings as groups, tags, data, argument
-descriptions, the premise-conclusion structures, the original relation types and the
-front matter) is kept in the ``data["argdown"]`` of the map and its elements, so that the
+descriptions, the premise-conclusion structures and which arguments each statement
+appears in, the original relation types and the front matter) is kept in the ``data["argdown"]`` of the map and its elements, so that the
 Argdown writer can give the same file back to the Argdown tools.
 """
 
@@ -201,6 +201,7 @@ class _Mapper:
         self.step_ids: dict[int, str] = {}
         self.source_ids: set[str] = set()
         self.collapsed: dict[str, ad.Relation] = {}
+        self.used_in: dict[str, list[str]] = {}
 
     def where(self, offset: int) -> tuple[int, int, str | None]:
         return self.source.place(offset)
@@ -231,6 +232,11 @@ class _Mapper:
         self.collapsed = self.collapsible()
         hidden = {argument.pcs[-1].title for argument in doc.arguments.values() if argument.title in self.collapsed}
         consumed = {id(relation) for relation in self.collapsed.values()}
+        for argument in doc.arguments.values():
+            for statement in argument.pcs:
+                used_in = self.used_in.setdefault(statement.title, [])  # type: ignore[arg-type]
+                if argument.title not in used_in:
+                    used_in.append(argument.title)
         for ec in doc.statements.values():
             if ec.title not in hidden:
                 self.claims.append(self.statement_claim(ec))
@@ -370,6 +376,8 @@ class _Mapper:
     def statement_claim(self, ec: ad.EquivalenceClass) -> Claim:
         canonical = ec.canonical()
         info, start = self.common(ec, canonical)
+        if ec.title in self.used_in:
+            info["arguments"] = self.used_in[ec.title]
         text = _plain(canonical.plain) if canonical is not None else ""
         if canonical is None:
             info["defined"] = False
