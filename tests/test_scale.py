@@ -149,3 +149,14 @@ def test_checking_a_small_map_imports_neither_networkx_nor_graphviz(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_only_a_large_map_bounds_the_layout():
+    from argmap.dot import LARGE, to_dot
+
+    def star(n: int) -> ArgumentMap:
+        claims = [Claim(f"k{i}", f"Claim {i}.", assumption=i > 0) for i in range(n)]
+        return ArgumentMap("star", "k0", claims, [Inference(f"i{i}", (f"k{i}",), "k0") for i in range(1, n)])
+
+    assert "mclimit" in to_dot(star(LARGE + 1))
+    assert "mclimit" not in to_dot(star(LARGE))
