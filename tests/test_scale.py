@@ -160,3 +160,13 @@ def test_only_a_large_map_bounds_the_layout():
 
     assert "mclimit" in to_dot(star(LARGE + 1))
     assert "mclimit" not in to_dot(star(LARGE))
+
+
+def test_json_positions_match_counting_newlines():
+    from argmap.readers._json import load_json
+
+    text = '{\n  "a": [1,\n 2],\n\n  "b": {"c": "x\\ny"}\n}\n'
+    doc = load_json(text, "x.json")
+    for offset in range(len(text) + 1):
+        line = text.count("\n", 0, offset) + 1
+        assert doc.position(offset) == (line, offset - (text.rfind("\n", 0, offset) + 1) + 1)

@@ -9,11 +9,13 @@ duplicate keys, which ``json`` would silently collapse, are refused on the way.
 
 from __future__ import annotations
 
+import bisect
 import json
 import json.decoder
 import json.scanner
 import re
 from collections.abc import Sequence
+from functools import cached_property
 from typing import Any
 
 from argmap.errors import MapError
@@ -87,10 +89,15 @@ class JsonDoc:
         except RecursionError:
             raise MapError("the JSON is nested too deeply to read", self.path, 1, 1) from None
 
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        """The offset where each line starts: counting newlines for every element was quadratic."""
+        return [0, *(match.end() for match in re.finditer("\n", self.text))]
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
-        line = self.text.count("\n", 0, offset) + 1
-        return line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
 
     def where(self, trail: Trail) -> tuple[int, int]:
         """Line and column of the innermost object or array on the trail (0, 0 if none)."""
