@@ -16,6 +16,7 @@ from enum import Enum
 from functools import cache
 from typing import NamedTuple
 
+from argmap._gc import collector_paused
 from argmap.errors import MapError
 from argmap.model import ArgumentMap, did_you_mean
 
@@ -152,9 +153,14 @@ def run_checks(
     ignore: Iterable[str] | None = None,
 ) -> list[Finding]:
     """Run the chosen checks on a map; findings come sorted by line, then code."""
+    with collector_paused():
+        return _run(amap, select_checks(select, ignore))
+
+
+def _run(amap: ArgumentMap, checks: list[Check]) -> list[Finding]:
     silenced = _silenced(amap)
     findings: list[Finding] = []
-    for chk in select_checks(select, ignore):
+    for chk in checks:
         for flag in chk.function(amap):
             if chk.code in silenced.get(flag.target, ()):
                 continue

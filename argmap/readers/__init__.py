@@ -7,17 +7,15 @@ here; :func:`load_map` and the CLI pick it up by suffix or by ``format=``.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import os
 import pkgutil
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 
+from argmap._gc import collector_paused
 from argmap.errors import MapError
 from argmap.model import ArgumentMap
 
@@ -34,27 +32,8 @@ class Reader:
     module: ModuleType
 
     def read(self, text: str, path: str | None = None) -> ArgumentMap:
-        with _collector_paused():
+        with collector_paused():
             return self.module.read(text, path)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Hold Python's cyclic garbage collector while a map is read.
-
-    Reading builds a large tree of small containers and no garbage cycles; left running,
-    the collector rescans that growing tree again and again, which makes reading a
-    20,000-claim map about three times slower. Plain reference counting still frees
-    everything as usual.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 @cache
