@@ -170,3 +170,19 @@ def test_json_positions_match_counting_newlines():
     for offset in range(len(text) + 1):
         line = text.count("\n", 0, offset) + 1
         assert doc.position(offset) == (line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
+def test_reader_discovery_imports_no_reader_and_states_what_the_modules_declare():
+    code = (
+        "import sys, importlib\n"
+        "from argmap.readers import readers\n"
+        "table = readers()\n"
+        "print(sorted(m for m in sys.modules if m.startswith('argmap.readers.')))\n"
+        "for r in table.values():\n"
+        "    m = importlib.import_module(r.module_name)\n"
+        "    assert (m.NAME, tuple(m.SUFFIXES)) == (r.name, r.suffixes), r\n"
+        "print(len(table))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == "[]"
+    assert int(out[1]) >= 2

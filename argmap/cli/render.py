@@ -14,7 +14,7 @@ from argmap.errors import MapError, OutputError
 from argmap.model import ArgumentMap, did_you_mean
 
 MAX_CLAIMS = 6000
-"""Largest map drawn whole as SVG, PNG or PDF by default: Graphviz needs about half a minute for it."""
+"""Largest map drawn whole as SVG, PNG or PDF by default: Graphviz takes about a minute for it on two cores."""
 
 
 @app.command()

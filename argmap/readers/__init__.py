@@ -7,9 +7,11 @@ here; :func:`load_map` and the CLI pick it up by suffix or by ``format=``.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import os
 import pkgutil
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,11 +27,19 @@ MAX_BYTES = int(os.environ.get("ARGMAP_MAX_BYTES", 64 * 1024 * 1024))
 """Largest map file argmap reads; raise it with the ``ARGMAP_MAX_BYTES`` environment variable."""
 
 
+_DECLARATION = re.compile(r"^(NAME|SUFFIXES) *= *(.+?) *(?:#.*)?$", re.M)
+
+
 @dataclass(frozen=True)
 class Reader:
     name: str
     suffixes: tuple[str, ...]
-    module: ModuleType
+    module_name: str
+
+    @property
+    def module(self) -> ModuleType:
+        """The reader's module, imported on first use: choosing a reader by suffix imports none."""
+        return importlib.import_module(self.module_name)
 
     def read(self, text: str, path: str | None = None) -> ArgumentMap:
         with collector_paused():
@@ -38,14 +48,33 @@ class Reader:
 
 @cache
 def readers() -> dict[str, Reader]:
-    """Every reader in this package, by format name."""
+    """Every reader in this package, by format name.
+
+    A module's ``NAME`` and ``SUFFIXES``, when written as literals, are read from its
+    source, so that finding the reader for a file does not import every format's parser
+    (the Argdown one alone costs a tenth of a second); other modules are imported.
+    """
     found: dict[str, Reader] = {}
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name.startswith("_"):
             continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        found[module.NAME] = Reader(module.NAME, tuple(module.SUFFIXES), module)
+        module_name = f"{__name__}.{info.name}"
+        declared = _declared(info.name)
+        if declared is None:
+            module = importlib.import_module(module_name)
+            declared = module.NAME, tuple(module.SUFFIXES)
+        found[declared[0]] = Reader(*declared, module_name)
     return found
+
+
+def _declared(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """``NAME`` and ``SUFFIXES`` as a reader module's source states them, or ``None`` if it does not plainly."""
+    try:
+        source = Path(__path__[0], f"{name}.py").read_text(encoding="utf-8")
+        values = {key: ast.literal_eval(expr) for key, expr in _DECLARATION.findall(source)}
+        return str(values["NAME"]), tuple(values["SUFFIXES"])
+    except (OSError, KeyError, ValueError, SyntaxError, TypeError):
+        return None
 
 
 def reader_for(path: str | os.PathLike[str] | None = None, format: str | None = None) -> Reader:
