@@ -8,11 +8,12 @@ from flagging a premise over a word form.
 
 Careful authors vary their wording in ways a stemmer alone does not see, so before
 stemming: irregular forms become their base word ("men" -> "man", "struck" ->
-"strike"), British "-ise" spellings meet American "-ize", possessives and contractions
-lose their endings, and numbers (in digits or in words) are not terms. The stop words
-include, besides the usual function words, hedges ("probably"), connectives ("unless"),
-the placeholders of general premises ("measures that ..."), and the words that report
-evidence rather than state it ("studies show that ...").
+"strike", "hungry" -> "hunger", "poverty" -> "poor"), British "-ise" spellings meet
+American "-ize", possessives and contractions lose their endings, and numbers (in
+digits or in words) are not terms. The stop words include, besides the usual function
+words, hedges ("probably"), connectives ("unless"), the placeholders of general
+premises ("measures that ..."), and the words that report evidence rather than state
+it ("studies show that ...").
 """
 
 from __future__ import annotations
@@ -201,6 +202,20 @@ IRREGULAR = {
         "win": "won",
         "withdraw": "withdrew withdrawn",
         "write": "wrote written",
+        # adjectives and their nouns, where the stems differ
+        "hunger": "hungry",
+        "anger": "angry",
+        "poor": "poverty",
+        "strong": "strength",
+        "long": "length",
+        "wide": "width",
+        "deep": "depth",
+        "high": "height",
+        "true": "truth",
+        "young": "youth",
+        "wise": "wisdom",
+        "proud": "pride",
+        "dead": "death",
         # comparison
         "good": "better best",
         "bad": "worse worst",
@@ -208,7 +223,7 @@ IRREGULAR = {
     }.items()
     for word in forms.split()
 }
-"""Irregular plurals, past forms and comparatives, by the base word a stemmer would give."""
+"""Irregular plurals, past forms, comparatives and nouns of adjectives, by the base word a stemmer would give."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _stemmer = snowballstemmer.stemmer("english")
