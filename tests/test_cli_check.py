@@ -290,3 +290,10 @@ def test_no_arguments_shows_help():
     result = runner.invoke(app, [])
     assert "Usage" in result.output
     assert "check" in result.output
+
+
+def test_the_teaching_map_in_maps_is_clean_and_stands() -> None:
+    """maps/school-meals.yaml shows what a map with no defect looks like: no finding of any severity."""
+    result = CliRunner().invoke(app, ["check", str(ROOT / "maps" / "school-meals.yaml"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["findings"] == []

@@ -235,14 +235,20 @@ def test_every_key_is_right(source, kind):
                 assert set(drawn.claims) <= {*ws.numbers.values(), *(f"?{k}" for k in range(1, 20))}
                 assert not set(drawn.claims) & set(amap.claims) - set(ws.numbers.values()), "no map id is shown"
         assert key_dot(ws)
-    if source in ESSAY_MAPS or source == FIXTURES / "meals.yaml":
-        assert made == 3, "the essay's map and the meals map give every kind of exercise"
+    if kind == "spot-the-flaw" and not run_checks(amap):
+        assert made == 0, "a map argmap check finds clean has no flaw to spot"
+    elif source in ESSAY_MAPS or source == FIXTURES / "meals.yaml":
+        assert made == 3, "the maps in maps/ and the meals map give every kind of exercise"
 
 
 @pytest.mark.parametrize("source", [FIXTURES / "meals.yaml", *ESSAY_MAPS, (40, 1)], ids=str)
 @pytest.mark.parametrize("kind", KINDS)
 def test_same_seed_same_worksheet_other_seeds_other_variants(source, kind):
     amap = _load(source)
+    if kind == "spot-the-flaw" and not run_checks(amap):
+        with pytest.raises(ExerciseError, match="nothing wrong"):
+            make_worksheet(amap, kind, seed=5)
+        return
 
     def text(seed: int) -> str:
         ws = make_worksheet(amap, kind, seed=seed)
