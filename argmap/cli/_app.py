@@ -8,9 +8,12 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from argmap.cli import _coercion
 from argmap.errors import ArgmapError, MapError
 
 __all__ = ["FromOption", "app", "collect_paths", "fail", "load", "version_callback"]
+
+_coercion.install()
 
 app = typer.Typer(
     name="argmap",
