@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.errors import OutputError
-from argmap.output import write_atomic
 
 if TYPE_CHECKING:
     from argmap.checks import Finding
@@ -98,6 +96,8 @@ def _graphviz_messages() -> Iterator[list[str]]:
     Graphviz has no other way to report a problem. Lines that are not errors (warnings)
     are passed on to stderr afterwards, as Graphviz would have printed them.
     """
+    import tempfile  # imported here, like write_atomic: ``import argmap`` binds render(), check needs neither
+
     messages: list[str] = []
     sys.stderr.flush()
     try:
@@ -131,6 +131,7 @@ def render(
 ) -> str:
     """Draw the map to ``path`` (atomically) and return the format used."""
     from argmap.dot import to_dot
+    from argmap.output import write_atomic
 
     chosen = format_for(path, format)
     data = draw(to_dot(amap, findings, **options), chosen)

@@ -136,7 +136,7 @@ def test_term_words_match_the_word_by_word_definition(text):
     assert term_words(text) == term_words(text)
 
 
-def test_checking_a_small_map_imports_neither_networkx_nor_graphviz(tmp_path):
+def test_checking_a_small_map_imports_neither_networkx_nor_graphviz_nor_pydantic(tmp_path):
     path = tmp_path / "map.yaml"
     path.write_text(str(dumps(generate(40, 2), "yaml")), encoding="utf-8")
     code = (
@@ -144,8 +144,8 @@ def test_checking_a_small_map_imports_neither_networkx_nor_graphviz(tmp_path):
         "from argmap.cli import main\n"
         f"sys.argv = ['argmap', 'check', {str(path)!r}, '--exit-zero']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = {'networkx', 'graphviz', 'pygraphviz', 'asyncio', 'jsonschema'} & set(sys.modules)\n"
-        "print(sorted(heavy))\n"
+        "heavy = {'networkx', 'graphviz', 'pygraphviz', 'asyncio', 'jsonschema', 'pydantic', 'tempfile'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
