@@ -84,11 +84,12 @@ def test_plain_conversion_matches_typers_own_on_good_and_bad_values():
     assert "PosixPath('dir/b.yaml')" in full[1][1] and "['p', 'q']" in full[1][1]
 
 
-def test_bad_values_still_get_typers_messages_through_argmap():
+def test_bad_values_still_get_typers_messages_through_argmap(tmp_path):
     runner = CliRunner()
     result = runner.invoke(app, ["check", "maps/vraem.yaml", "--format", "bogus"])
     assert result.exit_code == 2
     assert "'bogus' is not one of 'text', 'json', 'sarif'" in result.output
-    result = runner.invoke(app, ["render", "maps/vraem.yaml", "-o", "x.dot", "--depth", "0"])
+    result = runner.invoke(app, ["render", "maps/vraem.yaml", "-o", str(tmp_path / "x.dot"), "--depth", "0"])
     assert result.exit_code == 2
     assert "greater than or equal to 1" in result.output
+    assert not (tmp_path / "x.dot").exists()
