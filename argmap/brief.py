@@ -57,6 +57,8 @@ EVIDENCE = 4
 """Sourced or assumed claims listed under a line of support at most."""
 LISTED = 6
 """Ids listed in one sentence before "and N more"."""
+LISTED_MORE = 12
+"""Points left out that the last line of the brief still names."""
 PHRASE_WORDS = 8
 """Significant words a quoted phrase in a question holds at most."""
 SHORT = 20
@@ -652,8 +654,8 @@ class _Builder:
                 found.append(self.objection(inf))
         return found
 
-    def critical_point(self, members: frozenset[str]) -> Point:
-        amap, ids = self.amap, sorted(members, key=self.order.__getitem__)
+    def critical_point(self, ids: tuple[str, ...]) -> Point:
+        amap, members = self.amap, set(ids)
         changes = whatif(amap, reject=ids)
         after = {c.id: c.after for c in changes}
         # What held the thesis up and falls: the chain to put questions to.
@@ -681,6 +683,7 @@ class _Builder:
             for c in changes
             if c.id in amap.claims and c.id not in members and c.id != amap.thesis and c.id in held
         ]
+        fresh = [i for i in ids if ("ground", i) not in self.shown]  # a premise of an earlier set is not asked again
         it = "it" if alone else "them"
         why = _text(
             f"Reject {it}",
@@ -688,14 +691,16 @@ class _Builder:
             f": the thesis goes from {self.evaluation.thesis} to {after.get(amap.thesis, self.evaluation.thesis)}",
             _text(", because the objection ", *_listed(revived), " stands again") if revived else None,
             ".",
+            None if fresh else " Each of these premises is put to the test in an earlier point.",
         )
         questions = self._scope_issues(held, QUESTIONS)
-        asked = ids[: max(0, QUESTIONS - len(questions))]
+        asked = fresh[: max(0, QUESTIONS - len(questions))]
+        self.shown.update(("ground", i) for i in asked)
         questions += [
             Question(q.element, q.text, (self.ground_answer(i),))
             for i, q in ((i, self.ground_question(i)) for i in asked)
         ]
-        answers = [self.ground_answer(i) for i in ids if i not in asked]
+        answers = [self.ground_answer(i) for i in fresh if i not in asked]
         if not revived:  # against a revived objection the answer is its rebuttal, not another line
             answers += self._fallbacks([c.id for c in changes if c.id in held and c.id in amap.claims], set(after))
         return Point(
@@ -803,60 +808,52 @@ class _Builder:
             objections=tuple(self._scope_objections({cid, *links})),
         )
 
-    def points(self, limit: int) -> tuple[list[Point], list[str]]:
-        """The attack points in order of impact, up to ``limit``; the ids of the ones left out."""
+    def points(self, limit: int) -> tuple[list[Point], list[tuple[str, ...]]]:
+        """The attack points in order of impact, up to ``limit``; the ids of the ones left out, grouped."""
         amap = self.amap
-        candidates: list[tuple[str, object]] = [("critical", s) for s in self.critical.sets]
-        candidates += [("single-point", c) for c in sorted(self.spof, key=self._place)]
-        standing = [o for o in self.objections if self.labels[o.id] != REJECTED]
-        answered = [o for o in self.objections if self.labels[o.id] == REJECTED]
+        candidates: list[tuple[str, tuple[str, ...]]] = [
+            ("critical", tuple(sorted(s, key=self.order.__getitem__))) for s in self.critical.sets
+        ]
+        candidates += [("single-point", (c,)) for c in sorted(self.spof, key=self._place)]
 
         def objection_key(inf: Inference) -> tuple[int, bool, tuple[int, int, int]]:
             rebutted = bool(amap.attacks_on(inf.id)) or any(amap.attacks_on(p) for p in inf.premises)
             return (_LABEL_RANK[self.labels[inf.id]], rebutted, self._place(inf.target))
 
-        candidates += [("objection", o) for o in sorted(standing, key=objection_key)]
+        objections = sorted(self.objections, key=objection_key)
+        candidates += [("objection", (o.id,)) for o in objections if self.labels[o.id] != REJECTED]
         gaps = set(self.unsupported) | {amap.inferences[i].target for i in self.links}
-        candidates += [("gap", c) for c in sorted(gaps, key=self._place)]
-        candidates += [("objection", o) for o in sorted(answered, key=objection_key)]
+        candidates += [("gap", (c,)) for c in sorted(gaps, key=self._place)]
+        candidates += [("objection", (o.id,)) for o in objections if self.labels[o.id] == REJECTED]
         built: list[Point] = []
-        rest: list[str] = []
-        for kind, item in candidates:
-            if kind == "critical":
-                members: frozenset[str] = item  # type: ignore[assignment]
-                if len(built) < limit:
-                    built.append(self.critical_point(members))
-                else:
-                    rest.extend(sorted(members, key=self.order.__getitem__))
+        rest: list[tuple[str, ...]] = []
+        for kind, ids in candidates:
+            if not self._open(kind, ids[0]):
+                continue
+            if len(built) >= limit:
+                rest.append(ids)
+            elif kind == "critical":
+                built.append(self.critical_point(ids))
             elif kind == "single-point":
-                if ("spof", item) in self.shown:
-                    continue
-                if len(built) < limit:
-                    built.append(self.single_point(item))  # type: ignore[arg-type]
-                else:
-                    rest.append(item)  # type: ignore[arg-type]
+                built.append(self.single_point(ids[0]))
             elif kind == "objection":
-                inf: Inference = item  # type: ignore[assignment]
-                if ("objection", inf.id) in self.shown:
-                    continue
-                if len(built) < limit:
-                    built.append(self.objection_point(inf))
-                else:
-                    rest.append(inf.id)
+                built.append(self.objection_point(amap.inferences[ids[0]]))
             else:
-                cid: str = item  # type: ignore[assignment]
-                open_links = [
-                    inf.id
-                    for inf in amap.supports_of(cid)
-                    if inf.id in self.links and ("link", inf.id) not in self.shown
-                ]
-                if not open_links and (cid not in self.unsupported or ("unsupported", cid) in self.shown):
-                    continue
-                if len(built) < limit:
-                    built.append(self.gap_point(cid))
-                else:
-                    rest.append(cid)
-        return built, list(dict.fromkeys(rest))
+                built.append(self.gap_point(ids[0]))
+        return built, rest
+
+    def _open(self, kind: str, eid: str) -> bool:
+        """Whether a candidate point still has something no earlier point has said."""
+        if kind == "single-point":
+            return ("spof", eid) not in self.shown
+        if kind == "objection":
+            return ("objection", eid) not in self.shown
+        if kind == "gap":
+            links = [
+                i.id for i in self.amap.supports_of(eid) if i.id in self.links and ("link", i.id) not in self.shown
+            ]
+            return bool(links) or (eid in self.unsupported and ("unsupported", eid) not in self.shown)
+        return True
 
     # -- lines of support --
 
@@ -1034,7 +1031,11 @@ def build_brief(amap: ArgumentMap, side: str, *, points: int = DEFAULT_POINTS) -
         raise ValueError("points must be at least 1")
     builder = _Builder(amap, side)
     found, rest = builder.points(points)
-    more = _text(_count(len(rest), "more point") + ", not detailed here: ", *_listed(rest, 12), ".") if rest else None
+    more = None
+    if rest:
+        groups = [_text(*_joined([_e(eid) for eid in ids], " + ")) for ids in rest[:LISTED_MORE]]
+        later = f" and {len(rest) - LISTED_MORE} more" if len(rest) > LISTED_MORE else ""
+        more = _text(_count(len(rest), "more point") + ", not detailed here: ", *_joined(groups, ", "), later, ".")
     brief_lines = builder.lines()
     partial = Brief(
         side=side,
@@ -1159,7 +1160,8 @@ def to_markdown(brief: Brief) -> str:
         out += [f"- **{words['answer']}:** {t(a.text)}" for a in point.answers]
         if point.caution is not None:
             out.append(f"- **{words['caution']}:** {t(point.caution)}")
-        out.append("")
+        if out[-1]:
+            out.append("")
     if brief.more is not None:
         out += [f"**{words['more']}:** {t(brief.more)}", ""]
     out += ["## Sources", ""]
