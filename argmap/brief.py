@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from argmap.analysis import support_tree
 from argmap.checks import run_checks
@@ -31,6 +31,7 @@ from argmap.text import STOP_WORDS, shares_term, significant_terms
 __all__ = [
     "DEFAULT_POINTS",
     "ELEMENT",
+    "LISTED_MORE",
     "PLAIN",
     "QUOTE",
     "SIDES",
@@ -255,7 +256,8 @@ class SourceEntry:
 class Brief:
     """A debate brief for one side of a map's thesis (see :func:`build_brief`).
 
-    ``lines`` are the pro side's (the con side gets their summary, ``case``, alone);
+    ``sources`` are those the brief cites or that ground a claim it discusses;
+    ``other_sources`` the ids of the map's other sources. ``lines`` are the pro side's (the con side gets their summary, ``case``, alone);
     ``names`` gives the name to show for each element id the brief mentions: the id, or
     for an inference the map did not name, its shape (as ``argmap evaluate`` prints it).
     """
@@ -273,6 +275,7 @@ class Brief:
     sources: tuple[SourceEntry, ...]
     names: dict[str, str] = field(repr=False)
     search: str = ""
+    other_sources: tuple[str, ...] = ()
 
     def texts(self) -> Iterator[Text]:
         """Every sentence of the brief."""
@@ -365,9 +368,10 @@ def _page(page: str) -> str:
 
 def _gist(text: str, others: frozenset[str]) -> str:
     """A claim as a clause when it is short, else its part that says most of what ``others`` does not."""
-    if len(text.split()) <= SHORT or not _phrase(text, others):
+    phrase = _phrase(text, others)
+    if len(text.split()) <= SHORT or len(phrase.split()) < COMPLETE:
         return _clause(text)
-    return _phrase(text, others)
+    return phrase
 
 
 def _listed(ids: list[str], limit: int = LISTED) -> list[str | tuple[str, str]]:
@@ -397,6 +401,7 @@ class _Builder:
         self.labels = self.evaluation.labels
         self.strength = strengths(amap)
         self.critical = critical_premises(amap)
+        self.critical_members: set[str] = set().union(*self.critical.sets)
         self.tree = support_tree(amap)
         self.depth = self._depths()
         self.order = {eid: k for k, eid in enumerate([*amap.claims, *amap.inferences])}
@@ -444,8 +449,8 @@ class _Builder:
         return min(self.strength[p] for p in inf.premises)
 
     def _weak(self, ids: Iterable[str]) -> list[str]:
-        members = set().union(*self.critical.sets) if self.critical.sets else set()
-        return [eid for eid in ids if eid in members]
+        """The ids that belong to a critical set."""
+        return [eid for eid in ids if eid in self.critical_members]
 
     def _rank_lines(self) -> list[str]:
         """The thesis's support inferences: accepted first, then by strength, then fewest critical premises."""
@@ -524,21 +529,23 @@ class _Builder:
     def link_question(self, iid: str) -> Question:
         start, missing = self.links[iid]
         said = _joined([_q(x) for x in start], " and ")
-        return Question(iid, _text("What connects ", *said, " to ", _q(missing), "? (", _e(iid), ")"))
+        ask = _text("What connects ", *said, " to ", _q(missing), "? (", _e(iid), ")")
+        return Question(iid, ask, (self._link_answer(iid),))
 
     def evidence_question(self, cid: str) -> Question:
-        return Question(
-            cid, _text("What is the evidence that ", _q(_clause(self.amap.claims[cid].text)), "? (", _e(cid), ")")
-        )
+        ask = _text("What is the evidence that ", _q(_clause(self.amap.claims[cid].text)), "? (", _e(cid), ")")
+        return Question(cid, ask, (self.ground_answer(cid),))
 
     def ground_question(self, cid: str) -> Question:
         claim = self.amap.claims[cid]
         said = _q(_clause(claim.text))
         if claim.source is not None:
-            return Question(cid, _text("Does ", _s(claim.source), " really show that ", said, "? (", _e(cid), ")"))
-        if claim.assumption:
-            return Question(cid, _text("Why should we take it for granted that ", said, "? (", _e(cid), ")"))
-        return Question(cid, _text("Why should we accept that ", said, "? (", _e(cid), ")"))
+            ask = _text("Does ", _s(claim.source), " really show that ", said, "? (", _e(cid), ")")
+        elif claim.assumption:
+            ask = _text("Why should we take it for granted that ", said, "? (", _e(cid), ")")
+        else:
+            ask = _text("Why should we accept that ", said, "? (", _e(cid), ")")
+        return Question(cid, ask, (self.ground_answer(cid),))
 
     def ground_answer(self, cid: str) -> Answer:
         claim = self.amap.claims[cid]
@@ -597,12 +604,8 @@ class _Builder:
             )
             for r in rebuttals
         )
-        bare = [
-            c
-            for p in inf.premises
-            for c in sorted(support_tree(amap, p), key=self.order.__getitem__)
-            if c in amap.claims and _bare(amap, c)
-        ]
+        below = set().union(*(support_tree(amap, p) for p in inf.premises))
+        bare = [c for c in sorted(below, key=self.order.__getitem__) if c in amap.claims and _bare(amap, c)]
         weak = None
         if bare:
             then = "have your evidence ready" if self.side == "con" else "ask for their evidence"
@@ -632,12 +635,10 @@ class _Builder:
                 break
             if eid in self.links and ("link", eid) not in self.shown:
                 self.shown.add(("link", eid))
-                question = self.link_question(eid)
-                questions.append(Question(question.element, question.text, (self._link_answer(eid),)))
+                questions.append(self.link_question(eid))
             elif eid in self.unsupported and ("unsupported", eid) not in self.shown:
                 self.shown.add(("unsupported", eid))
-                question = self.evidence_question(eid)
-                questions.append(Question(question.element, question.text, (self.ground_answer(eid),)))
+                questions.append(self.evidence_question(eid))
         return questions
 
     def _link_answer(self, iid: str) -> Answer:
@@ -696,10 +697,7 @@ class _Builder:
         questions = self._scope_issues(held, QUESTIONS)
         asked = fresh[: max(0, QUESTIONS - len(questions))]
         self.shown.update(("ground", i) for i in asked)
-        questions += [
-            Question(q.element, q.text, (self.ground_answer(i),))
-            for i, q in ((i, self.ground_question(i)) for i in asked)
-        ]
+        questions += [self.ground_question(i) for i in asked]
         answers = [self.ground_answer(i) for i in fresh if i not in asked]
         if not revived:  # against a revived objection the answer is its rebuttal, not another line
             answers += self._fallbacks([c.id for c in changes if c.id in held and c.id in amap.claims], set(after))
@@ -922,7 +920,7 @@ class _Builder:
 
     # -- the whole --
 
-    def bottom_line(self, points: list[Point]) -> list[Text]:
+    def bottom_line(self) -> list[Text]:
         amap, label = self.amap, self.evaluation.thesis
         working = [i for i in self.line_ids if self.labels[i] == ACCEPTED]
         if label == ACCEPTED and working:
@@ -984,7 +982,8 @@ class _Builder:
             )
         return said
 
-    def sources(self) -> list[SourceEntry]:
+    def sources(self, cited: set[str]) -> list[SourceEntry]:
+        """The sources in ``cited``, in map order, each with every claim that cites it."""
         return [
             SourceEntry(
                 s.id,
@@ -993,6 +992,7 @@ class _Builder:
                 tuple(c.id for c in self.amap.claims.values() if c.source == s.id),
             )
             for s in self.amap.sources.values()
+            if s.id in cited
         ]
 
 
@@ -1043,17 +1043,24 @@ def build_brief(amap: ArgumentMap, side: str, *, points: int = DEFAULT_POINTS) -
         thesis=amap.thesis,
         thesis_label=builder.evaluation.thesis,
         thesis_statement=_text(builder.claim_statement(amap.thesis), " (", _e(amap.thesis), ")"),
-        bottom_line=tuple(builder.bottom_line(found)),
+        bottom_line=tuple(builder.bottom_line()),
         case=_case(brief_lines),
         lines=tuple(brief_lines) if side == "pro" else (),
         points=tuple(found),
         more=more,
-        sources=tuple(builder.sources()),
+        sources=(),
         names={},
         search=builder.critical.method,
     )
-    names = {eid: _display(amap, eid) for eid in partial.elements()}
-    return Brief(**{**partial.__dict__, "names": names})
+    discussed = partial.discussed()
+    cited = {sid for text in partial.texts() for sid in text.sources()}
+    cited |= {amap.claims[c].source for c in discussed if c in amap.claims and amap.claims[c].source is not None}
+    return replace(
+        partial,
+        sources=tuple(builder.sources(cited)),
+        other_sources=tuple(sid for sid in amap.sources if sid not in cited),
+        names={eid: _display(amap, eid) for eid in partial.elements()},
+    )
 
 
 def _case(lines: list[Line]) -> Text:
@@ -1166,7 +1173,7 @@ def to_markdown(brief: Brief) -> str:
         out += [f"**{words['more']}:** {t(brief.more)}", ""]
     out += ["## Sources", ""]
     if not brief.sources:
-        out += ["The map cites no sources.", ""]
+        out += ["No source bears on the points above." if brief.other_sources else "The map cites no sources.", ""]
     for source in brief.sources:
         url = ""
         if source.url:
@@ -1174,4 +1181,11 @@ def to_markdown(brief: Brief) -> str:
             url = f" <{source.url}>" if web else f" ({escape_markdown(source.url)})"
         cited = ", ".join(_code(c) for c in source.cited_by) if source.cited_by else "no claim"
         out.append(f"- {_code(source.id)}: {escape_markdown(source.citation)}{url} \u2014 cited by {cited}")
+    if brief.other_sources:
+        others = brief.other_sources
+        listed = ", ".join(_code(sid) for sid in others[:LISTED_MORE])
+        later = f" and {len(others) - LISTED_MORE} more" if len(others) > LISTED_MORE else ""
+        if brief.sources:
+            out.append("")
+        out.append(f"Also in the map: {listed}{later}.")
     return "\n".join(out).rstrip("\n") + "\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from argmap.brief import ELEMENT, PLAIN, QUOTE, WORDS, Answer, Brief, Question, Text
+from argmap.brief import ELEMENT, LISTED_MORE, PLAIN, QUOTE, WORDS, Answer, Brief, Question, Text
 from argmap.dot import element_dom_id, to_graph
 from argmap.html import escape_html
 from argmap.model import ArgumentMap
@@ -140,7 +140,8 @@ def to_html(brief: Brief, svg: str | None = None) -> str:
         body.append(f'<p><span class="am-label">{escape_html(words["more"])}:</span> {t(brief.more)}</p>')
     body.append("<h2>Sources</h2>")
     if not brief.sources:
-        body.append("<p>The map cites no sources.</p>")
+        none = "No source bears on the points above." if brief.other_sources else "The map cites no sources."
+        body.append(f"<p>{none}</p>")
     else:
         items = []
         for source in brief.sources:
@@ -153,6 +154,11 @@ def to_html(brief: Brief, svg: str | None = None) -> str:
                 f"<li><code>{escape_html(source.id)}</code>: {escape_html(source.citation)}{url} \u2014 cited by {cited}</li>"
             )
         body.append("<ul>" + "".join(items) + "</ul>")
+    if brief.other_sources:
+        others = brief.other_sources
+        listed = ", ".join(f"<code>{escape_html(sid)}</code>" for sid in others[:LISTED_MORE])
+        later = f" and {len(others) - LISTED_MORE} more" if len(others) > LISTED_MORE else ""
+        body.append(f"<p>Also in the map: {listed}{later}.</p>")
     if svg is not None:
         body.append(
             '<figure role="img" aria-label="The argument map">'

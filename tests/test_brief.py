@@ -67,7 +67,11 @@ def test_every_point_names_real_elements(path, side):
         for sid in text.sources():
             assert sid in amap.sources, sid
     assert set(made.discussed()) <= set(made.elements())
-    assert [s.id for s in made.sources] == list(amap.sources)
+    listed = [s.id for s in made.sources]
+    assert listed == [sid for sid in amap.sources if sid in listed]  # in map order
+    assert list(made.other_sources) == [sid for sid in amap.sources if sid not in listed]
+    for sid in {sid for text in made.texts() for sid in text.sources()}:
+        assert sid in listed, f"{sid} is cited in the brief but missing from its sources"
 
 
 @pytest.mark.parametrize("path", every_map(), ids=lambda p: p.name)
