@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 SIDES = ("pro", "con")
-DEFAULT_POINTS = 6
+DEFAULT_POINTS = 5
 """Attack points a brief details; the rest are named in one line, so that it stays about a page."""
 QUESTIONS = 3
 """Cross-examination questions per point at most."""

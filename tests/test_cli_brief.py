@@ -47,10 +47,11 @@ def test_both_sides_on_every_map_in_maps(path, side):
     assert "### 1. " in result.stdout
 
 
-def test_the_committed_vraem_con_brief_is_what_the_command_prints():
-    result = run("brief", VRAEM, "--side", "con")
+@pytest.mark.parametrize("side", ["pro", "con"])
+def test_the_committed_vraem_briefs_are_what_the_command_prints(side):
+    result = run("brief", VRAEM, "--side", side)
     assert result.exit_code == 0, result.output
-    assert result.stdout == (ROOT / "docs" / "briefs" / "vraem-con.md").read_text(encoding="utf-8")
+    assert result.stdout == (ROOT / "docs" / "briefs" / f"vraem-{side}.md").read_text(encoding="utf-8")
 
 
 def test_output_file_gets_the_brief_and_stdout_stays_empty(tmp_path):
