@@ -686,10 +686,14 @@ class _Builder:
         ]
         fresh = [i for i in ids if ("ground", i) not in self.shown]  # a premise of an earlier set is not asked again
         it = "it" if alone else "them"
+        if self.side == "con":
+            start = _text(f"Reject {it}", _text(" and ", *_listed(fallen), f" fall with {it}") if fallen else None, ":")
+        else:
+            rejected = "If it is rejected" if alone else "If they are rejected"
+            start = _text(rejected, _text(", ", *_listed(fallen), f" fall with {it}:") if fallen else ",")
         why = _text(
-            f"Reject {it}",
-            _text(" and ", *_listed(fallen), f" fall with {it}") if fallen else None,
-            f": the thesis goes from {self.evaluation.thesis} to {after.get(amap.thesis, self.evaluation.thesis)}",
+            start,
+            f" the thesis goes from {self.evaluation.thesis} to {after.get(amap.thesis, self.evaluation.thesis)}",
             _text(", because the objection ", *_listed(revived), " stands again") if revived else None,
             ".",
             None if fresh else " Each of these premises is put to the test in an earlier point.",
