@@ -12,10 +12,13 @@ import importlib.util
 import json
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap import ArgumentMap, Claim, Inference, parse_map, run_checks
 from argmap.analysis import circle_suspects, reaching_thesis, support_graph
@@ -186,3 +189,28 @@ def test_reader_discovery_imports_no_reader_and_states_what_the_modules_declare(
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
     assert out[0] == "[]"
     assert int(out[1]) >= 2
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("ab é-—\t\n\r\x0b\xa0.'\"\\<>")), max_size=80)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TEXT, width=st.integers(min_value=1, max_value=40))
+def test_diagram_wrapping_matches_textwrap(text, width):
+    from argmap.dot import _wrap
+
+    assert _wrap(text, width) == textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=True)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TEXT | st.sampled_from(["n0", "node", "Graph", "-1.5", ".5", "1.", "<b>x</b>", "a\\", "#2e7d32"]))
+def test_diagram_quoting_matches_the_graphviz_package(text):
+    import warnings
+
+    from graphviz.quoting import quote
+
+    from argmap.dot import _quote
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert _quote(text) == quote(text)
