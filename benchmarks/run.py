@@ -2,7 +2,9 @@
 
 Every step is a whole command in a fresh process (start-up included), run several times;
 the table shows the median wall time and the median peak memory (resident set) of the
-child process, measured with ``os.wait4``. Argdown runs on the same content as an
+child process, measured with ``os.wait4``. argmap's bytecode is compiled first, as
+``pip install`` does (an editable install under ``PYTHONDONTWRITEBYTECODE`` would
+otherwise compile every module on every start). Argdown runs on the same content as an
 ``.argdown`` file when Node.js and ``@argdown/cli`` are installed (``npm install --prefix
 .ci/node @argdown/cli@1.7.5``). "Graphviz alone" is the bundled Graphviz library laying
 out and drawing argmap's own DOT, timed inside its process, so argmap's overhead over
@@ -15,6 +17,7 @@ Graphviz counts everything else: start-up, reading, checking and writing the DOT
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -159,8 +162,40 @@ def machine() -> str:
     )
     return (
         f"{os.cpu_count()} CPUs ({cpu}), {memory} GB RAM, {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}, Node.js {node}"
+        f"Python {platform.python_version()}, {graphviz_versions()}, Node.js {node}"
     )
+
+
+def graphviz_versions() -> str:
+    """pygraphviz's version and that of the Graphviz library its wheel bundles (from an SVG it draws)."""
+    code = (
+        "import pygraphviz, re\n"
+        "from pygraphviz import graphviz as gv\n"
+        "g = pygraphviz.AGraph(string='digraph{a}')\n"
+        "c = gv.gvContextWithBuiltins(); gv.gvLayout(c, g.handle, b'dot')\n"
+        "svg = gv.gvRenderData(c, g.handle, b'svg')[1].decode()\n"
+        "print(pygraphviz.__version__, re.search(r'graphviz version (\\S+)', svg).group(1))\n"
+    )
+    done = subprocess.run([PY, "-c", code], capture_output=True, text=True)
+    if done.returncode != 0:
+        return "pygraphviz unavailable"
+    pygraphviz_version, graphviz_version = done.stdout.split()
+    return f"Graphviz {graphviz_version} (pygraphviz {pygraphviz_version})"
+
+
+def argdown_version(argdown: str) -> str:
+    package = Path(argdown).resolve().parents[1] / "package.json"
+    try:
+        return f"@argdown/cli {json.loads(package.read_text())['version']}"
+    except (OSError, ValueError, KeyError):
+        return "@argdown/cli (version unknown)"
+
+
+def load_average() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "n/a"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -190,8 +225,14 @@ def main(argv: list[str] | None = None) -> int:
         return [PY, "-m", "argmap", *map(str, words)]
 
     print(f"machine: {machine()}", file=sys.stderr)
+    subprocess.run([PY, "-m", "compileall", "-q", ROOT / "argmap"], check=True, env=_writing_bytecode())
+    load_before = load_average()
     essay = args.essay if args.essay.exists() else write_files(40, args.seed, DATA)[0]
-    step("essay", f"check {essay.name}", measure(argmap_cmd("check", essay, "--exit-zero"), max(args.runs, 5), 60))
+    runs = max(args.runs, 11)
+    step("essay", f"python -m argmap check {essay.name}", measure(argmap_cmd("check", essay, "--exit-zero"), runs, 60))
+    script = Path(PY).with_name("argmap")
+    if script.exists():
+        step("essay", f"argmap check {essay.name}", measure([script, "check", essay, "--exit-zero"], runs, 60))
     for n in sizes:
         yaml_path, argdown_path = write_files(n, args.seed, DATA)
         label = f"{n:,}"
@@ -227,19 +268,26 @@ def main(argv: list[str] | None = None) -> int:
             step(label, "Graphviz alone on argmap's DOT", alone)
             ratios[(n, "svg")] = (svg, alone)
     shutil.rmtree(out, ignore_errors=True)
-    print(report(rows, ratios, argdown, args))
+    print(report(rows, ratios, argdown, args, f"{load_before} at the start, {load_average()} at the end"))
     return 0
+
+
+def _writing_bytecode() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}" if a is not None and b else ""
 
 
-def report(rows, ratios, argdown: str | None, args) -> str:
+def report(rows, ratios, argdown: str | None, args, load: str) -> str:
     lines = [
         f"Machine: {machine()}",
-        f"Date: {time.strftime('%Y-%m-%d')}; runs per step: {args.runs} (median); seed {args.seed}",
-        f"Argdown CLI: {argdown}" if argdown else "Argdown CLI not found: its columns are empty",
+        f"Date: {time.strftime('%Y-%m-%d')}; runs per step: {args.runs} (median; 11 for the start-up rows); "
+        f"seed {args.seed}; load average (1, 5, 15 min): {load}",
+        f"Argdown CLI: {argdown_version(argdown)} ({argdown})"
+        if argdown
+        else "Argdown CLI not found: its columns are empty",
         "Each step is a whole command in a new process; sizes above 20,000 are run once.",
         "",
         "| claims | step | argmap s | argmap MB | reference | ref s | ref MB | time ratio | memory ratio |",
@@ -252,8 +300,9 @@ def report(rows, ratios, argdown: str | None, args) -> str:
             f"{ratio(mine.seconds, other.seconds)} | {ratio(mine.megabytes, other.megabytes)} |"
         )
     lines.extend(["", "Targets:"])
-    essay = rows[0][2]
-    lines.append(f"- check on a small map under 0.3 s: {essay.time_text()} s ({verdict(essay.seconds, 0.3)})")
+    for n, name, mine, _, _ in rows:
+        if n == "essay":
+            lines.append(f"- `{name}` under 0.3 s: {mine.time_text()} s ({verdict(mine.seconds, 0.3)})")
     if (20000, "dot") in ratios:
         mine, ref = ratios[(20000, "dot")]
         t, m = ratio(mine.seconds, ref.seconds), ratio(mine.megabytes, ref.megabytes)
