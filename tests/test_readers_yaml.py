@@ -311,7 +311,7 @@ def test_an_unreadable_file_is_a_map_error(tmp_path, monkeypatch):
 
 
 def test_an_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
-    monkeypatch.setattr(argmap.readers, "MAX_BYTES", 100)
+    monkeypatch.setenv("ARGMAP_MAX_BYTES", "100")
     path = write(tmp_path, GOOD + "# " + "x" * 200 + "\n")
     with pytest.raises(MapError, match="over the limit of 100"):
         load_map(path)

@@ -12,6 +12,7 @@ import importlib
 import os
 import pkgutil
 import re
+import stat
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,13 +20,10 @@ from types import ModuleType
 
 from argmap._gc import collector_paused
 from argmap.errors import MapError
+from argmap.limits import LIMITS, MAX_BYTES
 from argmap.model import ArgumentMap
 
-__all__ = ["MAX_BYTES", "Reader", "decode", "load_map", "parse_map", "reader_for", "readers"]
-
-MAX_BYTES = int(os.environ.get("ARGMAP_MAX_BYTES", 64 * 1024 * 1024))
-"""Largest map file argmap reads; raise it with the ``ARGMAP_MAX_BYTES`` environment variable."""
-
+__all__ = ["Reader", "decode", "load_map", "parse_map", "reader_for", "readers"]
 
 _DECLARATION = re.compile(r"^(NAME|SUFFIXES) *= *(.+?) *(?:#.*)?$", re.M)
 
@@ -42,8 +40,20 @@ class Reader:
         return importlib.import_module(self.module_name)
 
     def read(self, text: str, path: str | None = None) -> ArgumentMap:
-        with collector_paused():
-            return self.module.read(text, path)
+        """The map in the text; whatever the text, a :class:`MapError` is the only error.
+
+        The readers bound nesting and size themselves (:mod:`argmap.limits`); running out
+        of stack or memory anyway is still reported as an error about the file.
+        """
+        for limit in LIMITS:
+            limit.value(path)  # a malformed setting is an error whichever limits this format uses
+        try:
+            with collector_paused():
+                return self.module.read(text, path)
+        except RecursionError:
+            raise MapError("the map is nested too deeply to read", path, 1, 1) from None
+        except MemoryError:
+            raise MapError("not enough memory to read this map", path, 1, 1) from None
 
 
 @cache
@@ -96,14 +106,8 @@ def reader_for(path: str | os.PathLike[str] | None = None, format: str | None = 
 
 def decode(data: bytes, path: str | None = None) -> str:
     """UTF-8 text without a byte-order mark; a bad byte is reported at its line and column."""
-    if len(data) > MAX_BYTES:
-        raise MapError(
-            f"file is {len(data)} bytes, over the limit of {MAX_BYTES}: "
-            "raise it with the ARGMAP_MAX_BYTES environment variable if the map is genuine",
-            path,
-            1,
-            1,
-        )
+    if len(data) > MAX_BYTES.value(path):
+        raise MAX_BYTES.error(f"the file is {len(data)} bytes", path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -123,11 +127,25 @@ def parse_map(text: str, path: str | None = None, format: str | None = None) -> 
 
 
 def load_map(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap:
-    """Read a map file; every problem becomes a :class:`MapError` with ``path:line:col``."""
+    """Read a map file; every problem becomes a :class:`MapError` with ``path:line:col``.
+
+    The size limit is checked before reading, so a huge file or a device that never
+    ends is refused without filling the memory.
+    """
     name = str(path)
     reader = reader_for(name, format)
+    limit = MAX_BYTES.value(name)
     try:
-        data = Path(path).read_bytes()
+        info = os.stat(path)
+        if info.st_size > limit:
+            raise MAX_BYTES.error(f"the file is {info.st_size} bytes", name)
+        if stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode):
+            data = Path(path).read_bytes()
+        else:  # a pipe or a device has no size to check first: read no more than one byte too many
+            with open(path, "rb") as file:
+                data = file.read(limit + 1)
+            if len(data) > limit:
+                raise MAX_BYTES.error(f"the file is more than {limit} bytes", name)
     except IsADirectoryError:
         raise MapError("is a folder, not a map file", name, 1, 1) from None
     except OSError as exc:
