@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -10,6 +11,24 @@ from argmap.model import ArgumentMap, Claim, Inference
 
 NAME = "yaml"
 SUFFIXES = (".yaml", ".yml")
+
+_UNICODE_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+class Dumper(yaml.SafeDumper):
+    """The safe dumper, with text holding a Unicode line break (NEL, LS, PS) written double-quoted.
+
+    PyYAML writes such a break as it is in a single-quoted or plain scalar, where reading
+    folds it and the indentation after it into one space; double quotes escape it.
+    """
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if _UNICODE_BREAKS.search(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+Dumper.add_representer(str, _text)
 
 
 def _claim(claim: Claim) -> str | dict[str, Any]:
@@ -55,4 +74,4 @@ def write(amap: ArgumentMap) -> str:
     targeted = {inf.target for inf in amap.inferences.values()}
     if amap.inferences:
         doc["inferences"] = [_inference(inf, targeted) for inf in amap.inferences.values()]
-    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(doc, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
