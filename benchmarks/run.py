@@ -80,7 +80,11 @@ class Result:
 
 
 def run_once(command: list[str | Path], timeout: float) -> tuple[float, float, int, str]:
-    """Wall seconds, peak RSS in MB, exit status and the tail of stdout/stderr of one run."""
+    """Wall seconds, peak RSS in MB, exit status and the telling line of stdout/stderr of one run.
+
+    The telling line is the last one naming an error (a Node.js stack trace ends in frames),
+    else the last line.
+    """
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         process = subprocess.Popen([str(c) for c in command], stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
@@ -93,8 +97,9 @@ def run_once(command: list[str | Path], timeout: float) -> tuple[float, float, i
         elapsed = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
-        tail = out.read().decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-    return elapsed, usage.ru_maxrss / 1024, process.returncode, tail[0]
+        lines = out.read().decode("utf-8", "replace").strip().splitlines() or [""]
+    telling = [line.strip() for line in lines if "Error" in line and not line.strip().startswith("at ")]
+    return elapsed, usage.ru_maxrss / 1024, process.returncode, (telling or lines)[-1]
 
 
 def measure(command: list[str | Path], runs: int, timeout: float, ok: tuple[int, ...] = (0,)) -> Result:
@@ -103,7 +108,7 @@ def measure(command: list[str | Path], runs: int, timeout: float, ok: tuple[int,
     for _ in range(runs):
         seconds, megabytes, code, tail = run_once(command, timeout)
         if code not in ok:
-            why = "timed out" if code == -signal.SIGKILL else f"failed ({tail[:60]})"
+            why = "timed out" if code == -signal.SIGKILL else f"failed after {seconds:.1f} s: {tail[:60]}"
             return Result(None, megabytes, why)
         times.append(seconds)
         memories.append(megabytes)
