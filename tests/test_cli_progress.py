@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from types import SimpleNamespace
 
 from typer.testing import CliRunner
 
@@ -41,3 +42,23 @@ def test_render_output_has_no_progress_when_piped(tmp_path):
     result = CliRunner().invoke(app, ["render", str(chain), "-o", str(out)])
     assert result.exit_code == 0
     assert result.stderr == f"wrote {out} (dot)\n"
+
+
+def test_check_and_evaluate_write_no_progress_when_piped():
+    chain = Path(__file__).parent / "fixtures" / "focus" / "chain.yaml"
+    runner = CliRunner()
+    checked = runner.invoke(app, ["check", str(chain), "--exit-zero"])
+    evaluated = runner.invoke(app, ["evaluate", str(chain)])
+    assert checked.exit_code == 0 and evaluated.exit_code == 0
+    assert checked.stderr == "1 map checked: 4 errors, 8 warnings, 5 infos\n"
+    assert evaluated.stderr == ""
+
+
+def test_check_shows_its_steps_on_a_terminal(monkeypatch):
+    chain = Path(__file__).parent / "fixtures" / "focus" / "chain.yaml"
+    terminal = _Terminal()
+    monkeypatch.setattr(_progress, "sys", SimpleNamespace(stderr=terminal))
+    result = CliRunner().invoke(app, ["check", str(chain), "--exit-zero"])
+    assert result.exit_code == 0
+    assert f"reading {chain}\u2026" in terminal.getvalue()
+    assert "checking 10 claims\u2026" in terminal.getvalue()

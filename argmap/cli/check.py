@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from argmap.cli._app import FromOption, app, collect_paths, fail
+from argmap.cli._progress import step
 from argmap.errors import MapError
 
 
@@ -60,7 +61,10 @@ def check(
     errors: list[MapError] = []
     for path in files:
         try:
-            findings.extend(run_checks(load_map(path, from_), select, ignore))
+            with step(f"reading {path}"):
+                amap = load_map(path, from_)
+            with step(f"checking {len(amap.claims):,} claims"):
+                findings.extend(run_checks(amap, select, ignore))
         except MapError as error:
             errors.append(error)
     for error in errors:

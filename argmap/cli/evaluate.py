@@ -15,6 +15,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from argmap.cli._app import FromOption, app, fail, load
+from argmap.cli._progress import step
 from argmap.errors import MapError
 from argmap.model import ArgumentMap
 
@@ -100,10 +101,12 @@ def evaluate(
     from argmap.evaluate import InputError, strengths
     from argmap.evaluate import evaluate as run
 
-    amap = load(map, from_)
+    with step(f"reading {map}"):
+        amap = load(map, from_)
     try:
-        result = run(amap, accept or (), reject or ())
-        scores = strengths(amap, accept or (), reject or ()) if strength else {}
+        with step(f"evaluating {len(amap.claims):,} claims"):
+            result = run(amap, accept or (), reject or ())
+            scores = strengths(amap, accept or (), reject or ()) if strength else {}
     except InputError as error:
         bad_input(amap, error)
     order = [amap.thesis, *(c for c in amap.claims if c != amap.thesis), *amap.inferences]
