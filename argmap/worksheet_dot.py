@@ -9,7 +9,6 @@ co-premises boxed together and meeting at one junction), so students learn one p
 
 from __future__ import annotations
 
-import html
 import textwrap
 
 import graphviz
@@ -61,7 +60,7 @@ def neutral_graph(amap: ArgumentMap) -> graphviz.Digraph:
         ranksep="0.5",
         fontname=FONT,
         labelloc="t",
-        label=f"<<B>{html.escape(' '.join(amap.title.split()))}</B>>",
+        label=f"<<B>{escape_label(' '.join(amap.title.split()))}</B>>",
     )
     dot.attr("node", fontname=FONT, shape="plain")
     dot.attr("edge", color=GREY, penwidth="1.6", arrowsize="0.9")
