@@ -59,10 +59,12 @@ def test_ids_never_reach_the_diagram():
     assert "a<b>" not in text and "e|f" not in text and "r<1>" not in text
 
 
-def test_title_is_a_single_comment_line():
-    amap = ArgumentMap("A\nflowchart LR\n%%{init: {}}%%", "t", [Claim("t", "T.")])
-    first, second = dumps(amap, "mermaid").splitlines()[:2]
-    assert first == "%% A flowchart LR %%{init: {}}%%" and second == "flowchart BT"
+def test_title_is_a_single_comment_line_without_directives():
+    amap = ArgumentMap("A\nflowchart LR\n%%{init: {}}%% %%%{x}", "t", [Claim("t", "T.")])
+    text = dumps(amap, "mermaid")
+    first, second = text.splitlines()[:2]
+    assert first == "%% A flowchart LR % %{init: {}}% % % % %{x}" and second == "flowchart BT"
+    assert "%%{" not in text
 
 
 @settings(max_examples=300, deadline=None)

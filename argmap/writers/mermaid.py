@@ -5,7 +5,8 @@ a small junction where the lines of its linked co-premises meet; support green a
 solid, attack red and dotted with a cross, an undercut aimed at a junction. Nodes are
 named ``n0``, ``n1``... (never by element id) and every label is quoted, with each
 character Mermaid or HTML could read as syntax written as a ``#code;`` entity, so no
-claim text can break or inject into the diagram.
+claim text can break or inject into the diagram. The title goes in a comment, with a
+space between any two ``%`` so that it cannot hold a ``%%{...}%%`` directive.
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ def _label(text: str) -> str:
 def write(amap: ArgumentMap) -> str:
     """The map as a Mermaid flowchart."""
     names = {eid: f"n{i}" for i, eid in enumerate([*amap.claims, *amap.inferences])}
-    title = " ".join(amap.title.split())
+    # Mermaid reads a directive, %%{...}%%, anywhere in the text, comments included.
+    title = re.sub("%(?=%)", "% ", " ".join(amap.title.split()))
     out = [f"%% {title}", "flowchart BT"]
     for claim in amap.claims.values():
         out.append(f'    {names[claim.id]}["{_label(claim.text)}"]')
