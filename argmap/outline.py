@@ -2,11 +2,14 @@
 
 Used by ``argmap show``; returns text and never prints. Each claim is written out in
 full once; where the map reuses it (a shared premise, a circle) the outline says
-"see above" instead of repeating or looping.
+"see above" instead of repeating or looping. Map text is written on one line each, without
+control characters, so that a map cannot move the cursor, recolour or retitle the terminal
+(escape sequences) or break the indentation.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -15,6 +18,13 @@ from argmap.checks import Finding
 from argmap.model import ArgumentMap, Claim, Inference
 
 __all__ = ["outline"]
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _plain(text: str) -> str:
+    """Text for one line of a terminal: whitespace collapsed, control characters (ESC, CSI...) dropped."""
+    return _CONTROL.sub("", " ".join(text.split()))
 
 
 class _Outline:
@@ -37,16 +47,16 @@ class _Outline:
     def claim(self, claim: Claim, prefix: str, lead: str) -> None:
         notes = []
         if claim.source:
-            notes.append(f"source: {claim.source}")
+            notes.append(f"source: {_plain(claim.source)}")
         if claim.assumption:
             notes.append("assumption")
         note = f" ({'; '.join(notes)})" if notes else ""
-        text = " ".join(claim.text.split())
+        name = _plain(claim.id)
         if claim.id in self.shown:
-            self.lines.append(f"{prefix}{lead}{claim.id}: (see above){self.marks(claim.id)}")
+            self.lines.append(f"{prefix}{lead}{name}: (see above){self.marks(claim.id)}")
             return
         self.shown.add(claim.id)
-        self.lines.append(f"{prefix}{lead}{claim.id}: {text}{note}{self.marks(claim.id)}")
+        self.lines.append(f"{prefix}{lead}{name}: {_plain(claim.text)}{note}{self.marks(claim.id)}")
         self.children(claim.id, prefix + "    ")
 
     def children(self, target: str, prefix: str) -> None:
@@ -64,12 +74,12 @@ class _Outline:
             kind = "objection"
         sign = "+" if inf.is_support else "\u2212"
         linked = " (linked: all needed together)" if len(inf.premises) > 1 else ""
-        name = f" {inf.id}" if inf.explicit_id else ""
+        name = f" {_plain(inf.id)}" if inf.explicit_id else ""
         if inf.id in self.shown:
             self.lines.append(f"{prefix}{sign} {kind}{name}: (see above)")
             return
         self.shown.add(inf.id)
-        warrant = f" since {inf.warrant}" if inf.warrant else ""
+        warrant = f" since {_plain(inf.warrant)}" if inf.warrant else ""
         self.lines.append(f"{prefix}{sign} {kind}{name}{linked}{warrant}{self.marks(inf.id)}")
         for premise in inf.premises:
             self.claim(self.amap.claims[premise], prefix + "    ", "")
@@ -84,7 +94,7 @@ def outline(
 ) -> str:
     """The map as an indented outline, thesis first, then whatever does not reach it."""
     out = _Outline(amap, findings, labels)
-    out.lines.append(amap.title)
+    out.lines.append(_plain(amap.title))
     out.lines.append("")
     out.claim(amap.claims[amap.thesis], "", "THESIS ")
     connected = reaching_thesis(amap)
