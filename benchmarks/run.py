@@ -1,8 +1,9 @@
 """Time argmap against the reference Argdown CLI and Graphviz, on synthetic maps of growing size.
 
 Every step is a whole command in a fresh process (start-up included), run several times;
-the table shows the median wall time and the median peak memory (resident set) of the
-child process, measured with ``os.wait4``. argmap's bytecode is compiled first, as
+the table shows the median wall time, CPU time (user + system, which other work on a
+shared machine disturbs less) and peak memory (resident set) of the child process,
+measured with ``os.wait4``. argmap's bytecode is compiled first, as
 ``pip install`` does (an editable install under ``PYTHONDONTWRITEBYTECODE`` would
 otherwise compile every module on every start). Argdown runs on the same content as an
 ``.argdown`` file when Node.js and ``@argdown/cli`` are installed (``npm install --prefix
@@ -71,6 +72,7 @@ class Result:
     seconds: float | None
     megabytes: float | None
     note: str = ""
+    cpu: float | None = None
 
     def time_text(self) -> str:
         return f"{self.seconds:.2f}" if self.seconds is not None else self.note or "n/a"
@@ -78,9 +80,12 @@ class Result:
     def memory_text(self) -> str:
         return f"{self.megabytes:.0f}" if self.megabytes is not None else ""
 
+    def cpu_text(self) -> str:
+        return f"{self.cpu:.2f}" if self.cpu is not None else ""
 
-def run_once(command: list[str | Path], timeout: float) -> tuple[float, float, int, str]:
-    """Wall seconds, peak RSS in MB, exit status and the telling line of stdout/stderr of one run.
+
+def run_once(command: list[str | Path], timeout: float) -> tuple[float, float, float, int, str]:
+    """Wall seconds, CPU seconds, peak RSS in MB, exit status and the telling line of stdout/stderr of one run.
 
     The telling line is the last one naming an error (a Node.js stack trace ends in frames),
     else the last line.
@@ -99,20 +104,22 @@ def run_once(command: list[str | Path], timeout: float) -> tuple[float, float, i
         out.seek(0)
         lines = out.read().decode("utf-8", "replace").strip().splitlines() or [""]
     telling = [line.strip() for line in lines if "Error" in line and not line.strip().startswith("at ")]
-    return elapsed, usage.ru_maxrss / 1024, process.returncode, (telling or lines)[-1]
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, cpu, usage.ru_maxrss / 1024, process.returncode, (telling or lines)[-1]
 
 
 def measure(command: list[str | Path], runs: int, timeout: float, ok: tuple[int, ...] = (0,)) -> Result:
-    """Median time and memory over ``runs`` runs; the first failure ends it with a note."""
-    times, memories = [], []
+    """Median wall time, CPU time and memory over ``runs`` runs; the first failure ends it with a note."""
+    times, cpus, memories = [], [], []
     for _ in range(runs):
-        seconds, megabytes, code, tail = run_once(command, timeout)
+        seconds, cpu, megabytes, code, tail = run_once(command, timeout)
         if code not in ok:
             why = "timed out" if code == -signal.SIGKILL else f"failed after {seconds:.1f} s: {tail[:60]}"
             return Result(None, megabytes, why)
         times.append(seconds)
+        cpus.append(cpu)
         memories.append(megabytes)
-    return Result(statistics.median(times), statistics.median(memories))
+    return Result(statistics.median(times), statistics.median(memories), cpu=statistics.median(cpus))
 
 
 def inner_time(command: list[str | Path], runs: int, timeout: float) -> Result:
@@ -224,7 +231,11 @@ def main(argv: list[str] | None = None) -> int:
 
     def step(n: str, name: str, mine: Result, other_name: str = "", other: Result | None = None) -> None:
         rows.append((n, name, mine, other_name, other or Result(None, None, "")))
-        print(f"  {n:>7} {name:<28} {mine.time_text():>8} s {mine.memory_text():>6} MB", file=sys.stderr, flush=True)
+        print(
+            f"  {n:>7} {name:<28} {mine.time_text():>8} s {mine.cpu_text():>6} s CPU {mine.memory_text():>6} MB",
+            file=sys.stderr,
+            flush=True,
+        )
 
     def argmap_cmd(*words: str | Path) -> list[str]:
         return [PY, "-m", "argmap", *map(str, words)]
@@ -295,19 +306,21 @@ def report(rows, ratios, argdown: str | None, args, load: str) -> str:
         else "Argdown CLI not found: its columns are empty",
         "Each step is a whole command in a new process; sizes above 20,000 are run once.",
         "",
-        "| claims | step | argmap s | argmap MB | reference | ref s | ref MB | time ratio | memory ratio |",
-        "|---:|---|---:|---:|---|---:|---:|---:|---:|",
+        "| claims | step | argmap s | CPU s | argmap MB | reference | ref s | CPU s | ref MB | time ratio | memory ratio |",
+        "|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|",
     ]
     for n, name, mine, other_name, other in rows:
         lines.append(
-            f"| {n} | {name} | {mine.time_text()} | {mine.memory_text()} | {other_name} | "
-            f"{other.time_text() if other_name else ''} | {other.memory_text()} | "
+            f"| {n} | {name} | {mine.time_text()} | {mine.cpu_text()} | {mine.memory_text()} | {other_name} | "
+            f"{other.time_text() if other_name else ''} | {other.cpu_text()} | {other.memory_text()} | "
             f"{ratio(mine.seconds, other.seconds)} | {ratio(mine.megabytes, other.megabytes)} |"
         )
     lines.extend(["", "Targets:"])
     for n, name, mine, _, _ in rows:
         if n == "essay":
-            lines.append(f"- `{name}` under 0.3 s: {mine.time_text()} s ({verdict(mine.seconds, 0.3)})")
+            lines.append(
+                f"- `{name}` under 0.3 s: {mine.time_text()} s, CPU {mine.cpu_text()} s ({verdict(mine.seconds, 0.3)})"
+            )
     if (20000, "dot") in ratios:
         mine, ref = ratios[(20000, "dot")]
         t, m = ratio(mine.seconds, ref.seconds), ratio(mine.megabytes, ref.megabytes)
