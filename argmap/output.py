@@ -4,41 +4,74 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from argmap.errors import OutputError
 
-__all__ = ["write_atomic"]
+__all__ = ["write_atomic", "write_files"]
+
+PathLike = str | os.PathLike[str]
 
 
-def write_atomic(
-    path: str | os.PathLike[str], data: str | bytes, inputs: Iterable[str | os.PathLike[str]] = ()
-) -> None:
+def write_atomic(path: PathLike, data: str | bytes, inputs: Iterable[PathLike] = ()) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
     A failure leaves no partial file; ``path`` may not be one of ``inputs``.
     """
-    target = Path(path)
+    write_files({path: data}, inputs)
+
+
+def write_files(files: Mapping[PathLike, str | bytes], inputs: Iterable[PathLike] = ()) -> None:
+    """Write several files as a set: every one to a temporary file beside it, then each renamed into place.
+
+    None may be one of ``inputs``. A failure before the renames (a missing or unwritable
+    folder, a full disk, a bad name) leaves every target as it was and no temporary file;
+    it raises :class:`OutputError` naming the file, never a bare ``OSError``.
+    """
+    inputs = list(inputs)
+    targets = [(Path(path), data.encode("utf-8") if isinstance(data, str) else data) for path, data in files.items()]
+    for target, _ in targets:
+        _check(target, inputs)
+    staged: list[tuple[str, Path]] = []
+    target = targets[0][0] if targets else Path()
+    try:
+        for target, payload in targets:
+            staged.append((_stage(target, payload), target))
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    except OSError as error:
+        raise OutputError(f"{target}: cannot write the file: {error.strerror or error}") from None
+    finally:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _check(target: Path, inputs: list[PathLike]) -> None:
+    """Refuse a target that is one of the inputs, or whose folder does not exist."""
     for source in inputs:
         try:
             if target.exists() and target.samefile(source):
                 raise OutputError(f"{target}: refusing to write the output over an input file; choose another -o")
         except OSError:
             continue
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{target}: the folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+
+
+def _stage(target: Path, payload: bytes) -> str:
+    """``payload`` in a new temporary file in ``target``'s folder, with the mode ``target`` will have."""
+    # The name is shortened so that a long but valid name still leaves room for the random part.
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:64]}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
         os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return tmp
 
 
 def _mode_for(target: Path) -> int:

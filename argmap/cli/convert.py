@@ -54,6 +54,4 @@ def convert(
         write_map(amap, output, writer.name)
     except OutputError as error:
         fail(error)
-    except OSError as error:
-        fail(f"{output}: cannot write the file: {error.strerror or error}")
     typer.echo(f"wrote {output} ({writer.name})", err=True)
