@@ -1,6 +1,6 @@
 """A worksheet and its answer key as files: Markdown with the diagram beside it, printable HTML, or PDF.
 
-Everything is built in memory first and then written with :func:`argmap.output.write_atomic`,
+Everything is built in memory first and then written with :func:`argmap.output.write_files`,
 so a failure leaves no half-written set of files. Map text is escaped for each target:
 Markdown with :func:`argmap.writers.markdown.escape_markdown`, HTML with :func:`html.escape`
 (the diagrams' SVG is Graphviz's, whose labels :mod:`argmap.dot` escapes).
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from argmap.errors import OutputError
 from argmap.exercises import Question, Worksheet
-from argmap.output import write_atomic
+from argmap.output import write_files
 from argmap.render import draw
 from argmap.worksheet_dot import DPI, key_dot, sheet_dot
 from argmap.writers.markdown import escape_markdown
@@ -299,12 +299,7 @@ def write_worksheet(
     image: str = "svg",
     inputs: list[str] | None = None,
 ) -> list[Path]:
-    """Build every file of the worksheet, then write each atomically; returns the paths written."""
+    """Build every file of the worksheet, then write them as a set (all or none); returns the paths written."""
     built = worksheet_files(worksheet, path, format, image)
-    for target in built.files:
-        for source in inputs or []:
-            if target.exists() and target.samefile(source):
-                raise OutputError(f"{target}: refusing to write the output over an input file; choose another -o")
-    for target, data in built.files.items():
-        write_atomic(target, data, inputs=inputs or [])
+    write_files(built.files, inputs or [])
     return built.paths()
