@@ -104,6 +104,33 @@ def test_circular_support_matches_the_whole_graph_search(size, tail):
     assert sorted((f.target, f.message) for f in circular_support(amap)) == _circular_support_before(amap)
 
 
+def _tangle(seed: int, size: int = 30, edges: int = 60) -> ArgumentMap:
+    """A map of ``size`` claims with random supports among them (many circles, ties between shortest ones)."""
+    import random
+
+    rng = random.Random(seed)
+    claims = [Claim(f"k{i}", f"Claim number {i} about rivers.", line=i + 1) for i in range(size)]
+    infs = []
+    for j in range(edges):
+        premises = tuple(f"k{p}" for p in rng.sample(range(size), rng.choice((1, 1, 2))))
+        infs.append(Inference(f"s{j}", premises, f"k{rng.randrange(size)}", line=size + j + 1))
+    return ArgumentMap("tangle", "k0", claims, infs)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_circular_support_finds_what_the_whole_graph_search_finds_with_paths_as_short(seed):
+    amap = _tangle(seed)
+    mine = sorted((f.target, f.message) for f in circular_support(amap))
+    before = _circular_support_before(amap)
+    assert [t for t, _ in mine] == [t for t, _ in before]
+    edges = {(p, i.target) for i in amap.inferences.values() if i.is_support for p in i.premises}
+    for (target, message), (_, theirs) in zip(mine, before, strict=True):
+        path = message.split(": ", 1)[1].split(" -> ")
+        assert path[0] == path[-1] == target
+        assert all((a, b) in edges for a, b in zip(path, path[1:]))
+        assert len(path) == len(theirs.split(": ", 1)[1].split(" -> "))
+
+
 def test_circle_suspects_hold_every_circle_and_nothing_when_there_is_none(generated):
     _, amap = generated
     graph = support_graph(amap)
