@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from itertools import pairwise
 from pathlib import Path
 
 import networkx as nx
@@ -127,7 +128,7 @@ def test_circular_support_finds_what_the_whole_graph_search_finds_with_paths_as_
     for (target, message), (_, theirs) in zip(mine, before, strict=True):
         path = message.split(": ", 1)[1].split(" -> ")
         assert path[0] == path[-1] == target
-        assert all((a, b) in edges for a, b in zip(path, path[1:]))
+        assert all(step in edges for step in pairwise(path))
         assert len(path) == len(theirs.split(": ", 1)[1].split(" -> "))
 
 
