@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from argmap.errors import MapError
 
-__all__ = ["LIMITS", "MAX_BYTES", "MAX_DEPTH", "MAX_ELEMENTS", "Limit"]
+__all__ = ["LIMITS", "MAX_BYTES", "MAX_DEPTH", "MAX_ELEMENTS", "Limit", "check_elements"]
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,20 @@ class Limit:
         )
 
 
+def check_elements(count: int, path: str | None, line: int = 1, col: int = 1, so_far: bool = False) -> None:
+    """Refuse a map with more claims and inferences than :data:`MAX_ELEMENTS`, before building it.
+
+    ``so_far``: ``count`` is what the reader has met by ``line`` (it stops there, not at the end).
+    """
+    if count > MAX_ELEMENTS.value(path):
+        where = " by this line" if so_far else ""
+        raise MAX_ELEMENTS.error(f"the map has {count} claims and inferences{where}", path, line, col)
+
+
 MAX_BYTES = Limit("file size", "ARGMAP_MAX_BYTES", 64 * 1024 * 1024, "bytes")
 """Largest map file: the readers are linear, so this bounds the time and memory of reading."""
 
-MAX_ELEMENTS = Limit("claims and inferences", "ARGMAP_MAX_ELEMENTS", 500_000, "claims and inferences")
+MAX_ELEMENTS = Limit("element count", "ARGMAP_MAX_ELEMENTS", 500_000, "claims and inferences")
 """Most claims and inferences in one map: five times the largest benchmark (100,000 claims, 65,610 inferences)."""
 
 MAX_DEPTH = Limit("nesting depth", "ARGMAP_MAX_DEPTH", 100, "levels")

@@ -11,12 +11,12 @@ Texts are plain Python strings; lines and columns count code points from 1.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from argmap.errors import MapError
+from argmap.readers._lines import LineIndex
 
 __all__ = [
     "SHORTCODES",
@@ -88,19 +88,27 @@ _DOT = r"[^\n\r\u2028\u2029]"
 _WS = r"[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
 _NOT_WS = r"[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
 
-_COMMENT_BODY = rf"(?:<!--(?:{_DOT}|\n|\r)*?-->)|(?:/\*(?:{_DOT}|\n|\r)*?\*/)|(?://{_DOT}*?(?=\r\n|\n|\r))"
-_COMMENT = re.compile(_COMMENT_BODY)
-_COMMENT_AFTER_EMPTYLINE = re.compile(rf"(?:{_COMMENT_BODY})(?:[ \t]*\r\n|\n|\r)*")
-_COMMENT_AFTER_NEWLINE = re.compile(rf"(?:{_COMMENT_BODY})(?:[ \t]*(?:\r\n|\n|\r)(?!([ \t]*(\r\n|\n|\r))))?")
+# Argdown's patterns, written so that Python's regular expressions keep no state per character:
+# a repeated group ("(?:.|\n)*", "( |\t)+") costs some 150 bytes of backtracking stack for each
+# character it repeats over (300 MB for a 2 MB comment), a single character class nothing.
+_COMMENT = re.compile(r"(?:<!--[^\u2028\u2029]*?-->)|(?:/\*[^\u2028\u2029]*?\*/)|(?://" + _DOT + r"*?(?=\r\n|\n|\r))")
+_COMMENT_TAIL_AFTER_EMPTYLINE = re.compile(r"[ \t]*\r\n|\n|\r")
+"""After an empty line, a comment takes the line breaks after it, one match of this at a time."""
+_COMMENT_TAIL_AFTER_NEWLINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)(?![ \t]*(?:\r\n|\n|\r))")
+"""After a line break, a comment takes the line break after it, unless an empty line follows."""
 _FRONT_MATTER = re.compile(r"===+[\s\S]*?===+")
-_DATA = re.compile(rf"{{((?!}}{_WS}[^,}}])({_DOT}|\n))*}}(?!{_WS}*(,|}}))")
+_DATA_STOP = re.compile(rf"[\r\u2028\u2029]|}}{_WS}[^,}}]")
+"""Where the body of a data block must stop: a line end other than LF, or ``}`` with a space and more after it."""
+_DATA_NOT_END = re.compile(rf"{_WS}*[,}}]")
+"""After a ``}`` that does not end a data block (a comma or brace follows)."""
 _LIST_DELIMITER = re.compile(",")
 _INFERENCE_END = re.compile(r"-{2,}")
 _ESCAPED_CHAR = re.compile(rf"\\{_DOT}(?: )*")
 _SPECIAL_CHAR = re.compile(rf"(?:\.{_NOT_WS}+?\.[ \t]?)|(?::{_NOT_WS}+?:[ \t]?)")
 SPECIAL_CHAR_PATTERN = _SPECIAL_CHAR
 """A special character such as ``.~.``: text between two dots or two colons."""
-_EMPTYLINE = re.compile(r"(?:[ \t]*(?:\r\n|\n)){2,}")
+_BLANK_LINE = re.compile(r"[ \t]*(?:\r\n|\n)")
+"""One line of an empty-line token, which is two or more of these."""
 _NEWLINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
 _INFERENCE_START = re.compile(r"[ \t]*-{2}")
 _RELATION_PATTERNS = {
@@ -141,12 +149,14 @@ _PLAIN = {
     ARGUMENT_DEFINITION: re.compile(rf"<{_DOT}+?>:"),
     ARGUMENT_REFERENCE: re.compile(rf"<[^-]{_DOT}*?>"),
     ARGUMENT_MENTION: re.compile(rf"@<{_DOT}+?>[ \t]?"),
-    SPACES: re.compile(r"( |\t)+"),
+    SPACES: re.compile(r"[ \t]+"),
     FREESTYLE: re.compile(r"[^\\@#*_\[\],.:;</>\-\r\n(){}]+"),
     UNUSED_CONTROL_CHAR: re.compile(r"[@#*_\[\],.:;</>\-(){}][ \t]?"),
 }
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ANY_BUT = "\x00"
+_LINE_END = re.compile(r"[\n\r\u2028\u2029]")
+"""JavaScript's line ends: what ``.`` does not match."""
+_LS_PS = re.compile(r"[\u2028\u2029]")
 
 SHORTCODES: dict[str, str] = {
     **{f"{d}{name}{d}": char for d in ".:" for name, char in {
@@ -183,16 +193,16 @@ class Lexer:
     tokens: list[Token] = field(default_factory=list)
     indents: list[int] = field(default_factory=lambda: [0])
     ranges: list[str] = field(default_factory=list)
-    _lines: list[int] | None = None
+    _lines: LineIndex | None = None
+    failed_until: dict[str, int] = field(default_factory=dict)
 
     # -- positions -------------------------------------------------------------------
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset."""
         if self._lines is None:
-            self._lines = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
-        line = bisect.bisect_right(self._lines, offset)
-        return line, offset - self._lines[line - 1] + 1
+            self._lines = LineIndex(self.text, universal=True)
+        return self._lines.position(offset)
 
     def locate(self, offset: int) -> tuple[str | None, int, int]:
         """The file, line and column an offset was written at (text pulled in by ``@include`` has its own)."""
@@ -269,22 +279,127 @@ def _plain(pattern: re.Pattern[str]) -> _Matcher:
     return match
 
 
+def _line_end(text: str, pos: int) -> int:
+    found = _LINE_END.search(text, pos)
+    return found.start() if found else len(text)
+
+
+def _reach_definition(lexer: Lexer, pos: int) -> int:
+    """``[...]:`` and ``<...>:``: none up to the end of the line (no ``]:`` is left on it)."""
+    return _line_end(lexer.text, pos + 1)
+
+
+def _reach_reference(lexer: Lexer, pos: int) -> int:
+    """``[x...]`` and ``<x...>``: none up to the last character of the line (whose ``x`` may be the line break)."""
+    if lexer.text.startswith("-", pos + 1) or pos + 1 >= len(lexer.text):
+        return pos + 1
+    return _line_end(lexer.text, pos + 2) - 1
+
+
+def _reach_mention(opener: str) -> Callable[[Lexer, int], int]:
+    """``@[...]`` and ``@<...>``: as a reference, once the opener is there."""
+
+    def reach(lexer: Lexer, pos: int) -> int:
+        if not lexer.text.startswith(opener, pos):
+            return pos + 1
+        return _line_end(lexer.text, pos + 2) - 1
+
+    return reach
+
+
+def _reach_link(lexer: Lexer, pos: int) -> int:
+    """``[label](url)``: none before the label's ``]``; none at all after a ``](`` never closed by ``)``."""
+    text = lexer.text
+    close = text.find("]", pos + 1)
+    if close < 0:
+        return len(text)
+    if text.startswith("(", close + 1) and text.find(")", close + 2) < 0:
+        return len(text)
+    return close
+
+
+def _reach_front_matter(lexer: Lexer, pos: int) -> int:
+    """``===`` with no ``===`` after it: no front matter can start anywhere after."""
+    return len(lexer.text) if lexer.text.startswith("===", pos) else pos + 1
+
+
+def _data(lexer: Lexer, pos: int) -> int:
+    """A ``{...}`` data block, as argdown-core's pattern ``{((?!}\\s[^,}])(.|\\n))*}(?!\\s*(,|}))`` takes it.
+
+    The body runs up to the first place it must stop (``_DATA_STOP``) and the block ends
+    at the last ``}`` up to there that no comma or brace follows. Where there is none,
+    no ``{`` before that place can start a block either: the same ``}`` are its only
+    candidates, so those are not tried.
+    """
+    if pos < lexer.failed_until.get(DATA, 0):
+        return 0
+    text = lexer.text
+    stop = _DATA_STOP.search(text, pos + 1)
+    reach = stop.start() if stop else len(text)
+    close = text.rfind("}", pos + 1, reach + 1)
+    while close >= 0:
+        if not _DATA_NOT_END.match(text, close + 1):
+            return close + 1 - pos
+        close = text.rfind("}", pos + 1, close)
+    lexer.failed_until[DATA] = reach
+    return 0
+
+
 def _comment(lexer: Lexer, pos: int) -> int:
-    last = lexer.tokens[-1].kind if lexer.tokens else None
-    pattern = _COMMENT_AFTER_EMPTYLINE if last == EMPTYLINE else _COMMENT_AFTER_NEWLINE if last == NEWLINE else _COMMENT
-    m = pattern.match(lexer.text, pos)
-    return m.end() - pos if m else 0
+    """A comment; like a :func:`_scanning` rule, with a failure remembered for each kind of opener.
+
+    An unclosed ``<!--`` or ``/*`` (or a ``//`` on the last line) fails up to the next
+    U+2028/U+2029, which a comment cannot span, so later openers up to there are not tried.
+    """
+    text = lexer.text
+    if text.startswith("<!--", pos):
+        opener = "<!--"
+    elif text.startswith("/*", pos) or text.startswith("//", pos):
+        opener = text[pos : pos + 2]
+    else:
+        return 0
+    if pos < lexer.failed_until.get(opener, 0):
+        return 0
+    m = _COMMENT.match(text, pos)
+    if m:
+        end = m.end()
+        last = lexer.tokens[-1].kind if lexer.tokens else None
+        if last == EMPTYLINE:
+            while tail := _COMMENT_TAIL_AFTER_EMPTYLINE.match(text, end):
+                end = tail.end()
+        elif last == NEWLINE and (tail := _COMMENT_TAIL_AFTER_NEWLINE.match(text, end)):
+            end = tail.end()
+        return end - pos
+    stop = _LS_PS.search(text, pos + len(opener))
+    lexer.failed_until[opener] = stop.start() if stop else len(text)
+    return 0
+
+
+def _tag(lexer: Lexer, pos: int) -> int:
+    """A tag; ``#(`` with no ``)`` anywhere after it fails at once (``#word`` tags are still tried)."""
+    text = lexer.text
+    paren = text.startswith("(", pos + 1)
+    if paren and pos < lexer.failed_until.get("#(", 0):
+        return 0
+    m = _PLAIN[TAG].match(text, pos)
+    if m:
+        return m.end() - pos
+    if paren and text.find(")", pos + 2) < 0:
+        lexer.failed_until["#("] = len(text)
+    return 0
 
 
 def _emptyline(lexer: Lexer, pos: int) -> int:
     if lexer.tokens and lexer.tokens[-1].kind == EMPTYLINE:
         return 0
-    m = _EMPTYLINE.match(lexer.text, pos)
-    if not m:
+    end, lines = pos, 0
+    while blank := _BLANK_LINE.match(lexer.text, end):
+        end, lines = blank.end(), lines + 1
+    if lines < 2:
         return 0
-    if m.end() < len(lexer.text):
+    if end < len(lexer.text):
         lexer.dedent_all(pos)
-    return m.end() - pos
+    return end - pos
 
 
 def _inference_start(lexer: Lexer, pos: int) -> int:
@@ -352,13 +467,48 @@ def _mark(kind: str) -> str:
     return "*" if kind.startswith("Asterisk") else "_"
 
 
+_SCANNING: dict[str, tuple[re.Pattern[str], Callable[[Lexer, int], int]]] = {
+    FRONT_MATTER: (_FRONT_MATTER, _reach_front_matter),
+    LINK: (_PLAIN[LINK], _reach_link),
+    STATEMENT_DEFINITION: (_PLAIN[STATEMENT_DEFINITION], _reach_definition),
+    STATEMENT_REFERENCE: (_PLAIN[STATEMENT_REFERENCE], _reach_reference),
+    STATEMENT_MENTION: (_PLAIN[STATEMENT_MENTION], _reach_mention("@[")),
+    ARGUMENT_DEFINITION: (_PLAIN[ARGUMENT_DEFINITION], _reach_definition),
+    ARGUMENT_REFERENCE: (_PLAIN[ARGUMENT_REFERENCE], _reach_reference),
+    ARGUMENT_MENTION: (_PLAIN[ARGUMENT_MENTION], _reach_mention("@<")),
+}
+"""The rules whose pattern scans ahead for a closing mark, and how far a failure of each holds."""
+
+
+def _scanning(kind: str) -> _Matcher:
+    """The matcher of a rule whose pattern scans ahead for a closing mark, giving up at once where it must fail.
+
+    When the pattern fails at ``pos``, the rule's reach says how far the same failure
+    holds: no opening mark of this rule before that point can match either (its closing
+    mark would have to lie in the stretch just scanned). Those are not tried, so a long
+    line of ``[`` or ``<`` is read in linear time, not scanned again for each mark.
+    """
+    pattern, reach = _SCANNING[kind]
+
+    def match(lexer: Lexer, pos: int) -> int:
+        if pos < lexer.failed_until.get(kind, 0):
+            return 0
+        m = pattern.match(lexer.text, pos)
+        if m:
+            return m.end() - pos
+        lexer.failed_until[kind] = reach(lexer, pos)
+        return 0
+
+    return match
+
+
 _SPACE = " \t"
 _TEXT = _ANY_BUT + "\\@#*_[],.:;</>-\r\n(){}"
 _CONTROL = "@#*_[],.:;</>-(){}"
 _DEFAULT_RULES: list[tuple[str, str, _Matcher]] = [
     (COMMENT, "/<", _comment),
-    (FRONT_MATTER, "=", _plain(_FRONT_MATTER)),
-    (DATA, "{", _plain(_DATA)),
+    (FRONT_MATTER, "=", _scanning(FRONT_MATTER)),
+    (DATA, "{", _data),
     (ESCAPED_CHAR, "\\", _plain(_ESCAPED_CHAR)),
     (SPECIAL_CHAR, ".:", _plain(_SPECIAL_CHAR)),
     (EMPTYLINE, _SPACE + "\r\n", _emptyline),
@@ -377,14 +527,14 @@ _DEFAULT_RULES: list[tuple[str, str, _Matcher]] = [
     (UNORDERED_LIST_ITEM, _SPACE + "*", _line_start(_UNORDERED_LIST_ITEM, " ")),
     *((kind, _mark(kind), _range_end(kind)) for kind in _RANGE_ENDS),
     *((kind, _mark(kind), _range_start(kind)) for kind in _RANGE_STARTS),
-    (LINK, "[", _plain(_PLAIN[LINK])),
-    (TAG, "#", _plain(_PLAIN[TAG])),
-    (STATEMENT_DEFINITION, "[", _plain(_PLAIN[STATEMENT_DEFINITION])),
-    (STATEMENT_REFERENCE, "[", _plain(_PLAIN[STATEMENT_REFERENCE])),
-    (STATEMENT_MENTION, "@", _plain(_PLAIN[STATEMENT_MENTION])),
-    (ARGUMENT_DEFINITION, "<", _plain(_PLAIN[ARGUMENT_DEFINITION])),
-    (ARGUMENT_REFERENCE, "<", _plain(_PLAIN[ARGUMENT_REFERENCE])),
-    (ARGUMENT_MENTION, "@", _plain(_PLAIN[ARGUMENT_MENTION])),
+    (LINK, "[", _scanning(LINK)),
+    (TAG, "#", _tag),
+    (STATEMENT_DEFINITION, "[", _scanning(STATEMENT_DEFINITION)),
+    (STATEMENT_REFERENCE, "[", _scanning(STATEMENT_REFERENCE)),
+    (STATEMENT_MENTION, "@", _scanning(STATEMENT_MENTION)),
+    (ARGUMENT_DEFINITION, "<", _scanning(ARGUMENT_DEFINITION)),
+    (ARGUMENT_REFERENCE, "<", _scanning(ARGUMENT_REFERENCE)),
+    (ARGUMENT_MENTION, "@", _scanning(ARGUMENT_MENTION)),
     (SPACES, _SPACE, _plain(_PLAIN[SPACES])),
     (FREESTYLE, _TEXT, _plain(_PLAIN[FREESTYLE])),
     (UNUSED_CONTROL_CHAR, _CONTROL, _plain(_PLAIN[UNUSED_CONTROL_CHAR])),
@@ -400,7 +550,7 @@ _INFERENCE_RULES: list[tuple[str, str, _Matcher]] = [
     (ESCAPED_CHAR, "\\", _plain(_ESCAPED_CHAR)),
     (SPECIAL_CHAR, ".:", _plain(_SPECIAL_CHAR)),
     (INFERENCE_END, "-", _plain(_INFERENCE_END)),
-    (DATA, "{", _plain(_DATA)),
+    (DATA, "{", _data),
     (LIST_DELIMITER, ",", _plain(_LIST_DELIMITER)),
     (SPACES, _SPACE, _plain(_PLAIN[SPACES])),
     (FREESTYLE, _TEXT, _plain(_PLAIN[FREESTYLE])),
