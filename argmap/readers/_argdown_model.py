@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from argmap.errors import MapError
+from argmap.limits import MAX_DEPTH
 from argmap.readers import _argdown_lexer as lx
 from argmap.readers import _argdown_parser as ps
 from argmap.readers._argdown_lexer import SHORTCODES, TAG_PATTERN, Lexer, Token
@@ -221,21 +222,55 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_yaml(source: str, lexer: Lexer, offset: int) -> Any:
-    """YAML data of a ``{...}`` block or the front matter; a bad block is reported where it starts."""
+    """YAML data of a ``{...}`` block or the front matter; a bad block is reported where it starts.
+
+    Aliases are refused before anything is built (no alias bombs), and data nested
+    deeper than :data:`~argmap.limits.MAX_DEPTH` is refused before anything walks it.
+    """
     try:
         if "*" in source:
             for event in yaml.parse(source, Loader=_Loader):
                 if isinstance(event, yaml.AliasEvent):
                     raise lexer.error("YAML aliases are not allowed in Argdown data: write the value out", offset)
-        return yaml.load(source, Loader=_Loader)
+        data = yaml.load(source, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         where = offset
         if mark is not None:
-            line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
-            where = offset + line_starts[min(mark.line, len(line_starts) - 1)] + mark.column
+            where = offset + _line_start(source, mark.line) + mark.column
         raise lexer.error(f"invalid YAML data: {problem}", where) from None
+    except (ValueError, KeyError, AttributeError) as exc:  # a value its tag cannot make: !!int abc, 2001-02-30
+        raise lexer.error(f"invalid YAML data: a value of the wrong form ({exc})", offset) from None
+    limit = MAX_DEPTH.value(lexer.path)
+    if _deeper_than(data, limit):
+        path, line, col = lexer.locate(offset)
+        raise MAX_DEPTH.error("this block's YAML data nests deeper", path, line, col)
+    return data
+
+
+def _line_start(source: str, line: int) -> int:
+    """Offset of the start of a 0-based line (the last line's if there are fewer)."""
+    start = 0
+    for count, match in enumerate(re.finditer(r"\r\n|\r|\n", source), 1):
+        if count > line:
+            break
+        start = match.end()
+    return start
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Whether lists and mappings in ``data`` nest more than ``limit`` levels (walked without recursion)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, (list, tuple)):
+            if depth > limit:
+                return True
+            stack.extend((item, depth + 1) for item in value)
+    return False
 
 
 class _Builder:

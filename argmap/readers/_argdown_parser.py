@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 from argmap.errors import MapError
+from argmap.limits import MAX_DEPTH
 from argmap.readers import _argdown_lexer as lx
 from argmap.readers._argdown_lexer import Lexer, Token
 
@@ -129,6 +130,16 @@ class _Parser:
         self.lexer = lexer
         self.tokens = lexer.tokens
         self.i = 0
+        self.depth = 0
+        self.max_depth = MAX_DEPTH.value(lexer.path)
+
+    def deeper(self, what: str) -> None:
+        """One more level of nesting: the parser and the model recurse once per level, so it is bounded."""
+        self.depth += 1
+        if self.depth > self.max_depth:
+            offset = self.tokens[self.i].start if self.i < len(self.tokens) else len(self.lexer.text)
+            path, line, col = self.lexer.locate(offset)
+            raise MAX_DEPTH.error(f"{what} nest deeper here", path, line, col)
 
     # -- tokens ----------------------------------------------------------------------
 
@@ -264,6 +275,7 @@ class _Parser:
         return Node(FREESTYLE_TEXT, list(self.tokens[start : self.i]))
 
     def range(self, name: str, pairs: dict[str, str]) -> Node:
+        self.deeper("relations and bold or italic text")
         opener = self.tokens[self.i]
         self.i += 1
         children: list[Node | Token] = [opener]
@@ -278,6 +290,7 @@ class _Parser:
                 f" (to write the character itself, escape it: '\\{mark[0]}')",
             )
         children.append(self.consume(closer))
+        self.depth -= 1
         return Node(name, children)
 
     def statement(self) -> Node:
@@ -332,6 +345,7 @@ class _Parser:
         return Node(ARGUMENT, children)
 
     def relations(self, only: str | None = None) -> Node:
+        self.deeper("relations and bold or italic text")
         children: list[Node | Token] = [self.consume(lx.INDENT)]
         allowed = {only: RELATION_RULES[only]} if only else RELATION_RULES
         if self.la() not in allowed:
@@ -344,6 +358,7 @@ class _Parser:
         while self.la() in allowed:
             children.append(self.relation())
         self.consume(lx.DEDENT, "the end of the indented relations")
+        self.depth -= 1
         return Node(RELATIONS, children)
 
     def relation(self) -> Node:

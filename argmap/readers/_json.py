@@ -9,7 +9,6 @@ duplicate keys, which ``json`` would silently collapse, are refused on the way.
 
 from __future__ import annotations
 
-import bisect
 import json
 import json.decoder
 import json.scanner
@@ -19,7 +18,9 @@ from functools import cached_property
 from typing import Any
 
 from argmap.errors import MapError
+from argmap.limits import MAX_DEPTH
 from argmap.model import did_you_mean
+from argmap.readers._lines import LineIndex
 
 __all__ = ["JsonDoc", "Trail", "format_trail", "load_json", "validate"]
 
@@ -62,6 +63,8 @@ class JsonDoc:
         self.text = text
         self.path = path
         self._offsets: dict[int, tuple[int, object]] = {}
+        self._depth = 0
+        self._max_depth = MAX_DEPTH.value(path)
         decoder = json.JSONDecoder(object_pairs_hook=_pairs)
         decoder.parse_object = self._wrap(json.decoder.JSONObject)  # type: ignore[attr-defined]
         decoder.parse_array = self._wrap(json.decoder.JSONArray)  # type: ignore[attr-defined]
@@ -71,11 +74,15 @@ class JsonDoc:
     def _wrap(self, parse):
         def recorded(s_and_end, *args):
             start = s_and_end[1] - 1
+            self._depth += 1
+            if self._depth > self._max_depth:  # the decoder recurses once per level
+                raise MAX_DEPTH.error("the JSON nests deeper here", self.path, *self.position(start))
             try:
                 value, end = parse(s_and_end, *args)
             except _DuplicateKey as dup:
                 line, col = self.position(start)
                 raise MapError(f"duplicate key '{dup.key}' in this object", self.path, line, col) from None
+            self._depth -= 1
             self._offsets[id(value)] = (start, value)
             return value, end
 
@@ -90,14 +97,12 @@ class JsonDoc:
             raise MapError("the JSON is nested too deeply to read", self.path, 1, 1) from None
 
     @cached_property
-    def _line_starts(self) -> list[int]:
-        """The offset where each line starts: counting newlines for every element was quadratic."""
-        return [0, *(match.end() for match in re.finditer("\n", self.text))]
+    def _lines(self) -> LineIndex:
+        return LineIndex(self.text)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        return self._lines.position(offset)
 
     def where(self, trail: Trail) -> tuple[int, int]:
         """Line and column of the innermost object or array on the trail (0, 0 if none)."""

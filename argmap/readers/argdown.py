@@ -45,6 +45,7 @@ Argdown writer can give the same file back to the Argdown tools.
 
 from __future__ import annotations
 
+import base64
 import bisect
 import datetime
 import os
@@ -54,11 +55,13 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import MapError
+from argmap.limits import MAX_ELEMENTS, check_elements
 from argmap.model import ATTACK, SUPPORT, ArgumentMap, Claim, Inference, Source, did_you_mean
 from argmap.readers import _argdown_model as ad
 from argmap.readers import decode
 from argmap.readers._argdown_lexer import tokenize
 from argmap.readers._argdown_parser import parse
+from argmap.readers._lines import LineIndex
 from argmap.readers.yaml_map import STATUSES
 
 __all__ = ["NAME", "SUFFIXES", "plain_text", "read"]
@@ -67,7 +70,6 @@ NAME = "argdown"
 SUFFIXES = (".argdown", ".ad")
 
 _INCLUDE = re.compile(r"@include\(([^)]+)\)")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CLAIM_FIELDS = ("source", "assumption", "status", "weight", "note", "quote", "page", "ignore")
 _SUPPORTS = (ad.SUPPORT, ad.ENTAILS)
 _SYMMETRIC = (ad.CONTRADICTORY, ad.CONTRARY)
@@ -92,7 +94,7 @@ class _Source:
     text: str
     pieces: list[_Piece] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
-    _lines: dict[int, list[int]] = field(default_factory=dict)
+    _lines: dict[int, LineIndex] = field(default_factory=dict)
 
     def _piece(self, offset: int) -> _Piece:
         if not self._starts:
@@ -102,9 +104,8 @@ class _Source:
     def _line_col(self, text: str, offset: int) -> tuple[int, int]:
         lines = self._lines.get(id(text))
         if lines is None:
-            lines = self._lines[id(text)] = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
-        line = bisect.bisect_right(lines, offset)
-        return line, offset - lines[line - 1] + 1
+            lines = self._lines[id(text)] = LineIndex(text, universal=True)
+        return lines.position(offset)
 
     def origin(self, offset: int) -> tuple[str | None, int, int]:
         """File, line and column where the text at ``offset`` was written."""
@@ -163,20 +164,24 @@ def _expand(text: str, path: str | None) -> _Source:
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    breaks = list(_LINE_BREAK.finditer(before))
-    return len(breaks) + 1, offset - (breaks[-1].end() if breaks else 0) + 1
+    return LineIndex(text, universal=True).position(offset)
 
 
 # -- data --------------------------------------------------------------------------------
 
 
 def _jsonable(value: Any) -> Any:
-    """YAML data as JSON data: dates become ISO strings, keys strings."""
+    """YAML data as JSON data: dates become ISO strings, keys strings; sets (``!!set``) are
+    mappings to null and pairs (``!!pairs``, ``!!omap``) lists, as JavaScript's YAML has them;
+    ``!!binary`` stays base64 text."""
     if isinstance(value, dict):
         return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return {str(k): None for k in value}
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     return value
@@ -262,6 +267,10 @@ class _Mapper:
                 self.inferences.append(inference)
         if not self.claims:
             raise MapError("no statements or arguments: there is nothing to map", self.path, 1, 1)
+        elements = len(self.claims) + len(self.inferences)
+        if elements > MAX_ELEMENTS.value(self.path):  # before the thesis rule and the map, which cost more
+            beyond = [*self.claims, *self.inferences][MAX_ELEMENTS.value(self.path)]
+            check_elements(elements, self.path, beyond.line or 1, beyond.col or 1)
         thesis, thesis_line = self.thesis(front.get("thesis"))
         data: dict[str, Any] = {"mode": doc.mode}
         if sections:
