@@ -28,6 +28,7 @@ from typing import Any
 
 from argmap.analysis import support_tree
 from argmap.errors import MapError
+from argmap.limits import MAX_ELEMENTS, check_elements
 from argmap.model import ATTACK, SUPPORT, ArgumentMap, Claim, Inference, Source
 from argmap.readers._json import JsonDoc, Trail, load_json, validate
 from argmap.readers.json_map import claim_fields, inference_fields
@@ -40,6 +41,8 @@ SUFFIXES = (".aif.json", ".json")
 
 INFERENCE_TYPES = {"RA": SUPPORT, "CA": ATTACK}
 """The S-node types that become argmap inferences."""
+_ELEMENT_TYPES = frozenset({"I", *INFERENCE_TYPES})
+"""The node types that become claims and inferences, which :data:`~argmap.limits.MAX_ELEMENTS` counts."""
 
 _META_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -134,6 +137,7 @@ class _Reader:
         if not isinstance(raw, list):
             raise self.error(trail, "must be a list of nodes")
         nodes: dict[str, _Node] = {}
+        elements, limit = 0, MAX_ELEMENTS.value(self.path)
         for i, node in enumerate(raw):
             where = [*trail, i]
             if not isinstance(node, dict):
@@ -152,6 +156,10 @@ class _Reader:
             if kind.strip().upper() == "I" and "text" not in node:
                 raise self.error(where, "an I-node needs 'text': the proposition")
             nodes[nid] = _Node(i, nid, kind.strip().upper(), node)
+            if nodes[nid].type in _ELEMENT_TYPES:
+                elements += 1
+                if elements > limit:
+                    check_elements(elements, self.path, *self.doc.where(where))
         return nodes
 
     def edges(self, raw: Any, trail: list[str | int], nodes: dict[str, _Node]) -> None:

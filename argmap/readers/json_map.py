@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from argmap.limits import check_elements
 from argmap.model import ArgumentMap, Claim, Inference, Source
 from argmap.readers._json import load_json, validate
 from argmap.schemas import MAP_SCHEMA
@@ -54,6 +55,9 @@ def read(text: str, path: str | None = None) -> ArgumentMap:
     """Read argmap JSON into an :class:`ArgumentMap`."""
     doc = load_json(text, path)
     data = doc.data
+    if isinstance(data, dict):  # before the schema, whose validation costs more than the reading
+        lists = [data[k] for k in ("claims", "inferences") if isinstance(data.get(k), list)]
+        check_elements(sum(map(len, lists)), path, *doc.where(["claims"]) if lists else (1, 1))
     validate(doc, data, MAP_SCHEMA)
     claims = [
         Claim(c["id"], c["text"], line=doc.line_of(c), data=dict(c.get("data", {})), **claim_fields(c))

@@ -31,9 +31,11 @@ is ``r`` and the child's number (``r1.2.1``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from argmap.errors import MapError
+from argmap.limits import MAX_ELEMENTS, check_elements
 from argmap.model import ATTACK, SUPPORT, ArgumentMap, Claim, Inference, Source
 
 __all__ = ["NAME", "SUFFIXES", "read"]
@@ -41,14 +43,19 @@ __all__ = ["NAME", "SUFFIXES", "read"]
 NAME = "kialo"
 SUFFIXES = (".kialo.txt", ".kialo")
 
-_HEADER = re.compile(r"^\s*Discussion (?:Title|Name)\s*:\s*(.*?)\s*$", re.IGNORECASE)
+_HEADER = re.compile(r"^\s*Discussion (?:Title|Name)\s*:(.*)$", re.IGNORECASE)
 _ENTRY = re.compile(r"^\s*((?:\d+\.)+)\s*(?:(Pro|Con|Thesis|Question)\s*:)?\s?(.*)$", re.IGNORECASE)
 _SEE = re.compile(r"^->\s*See\s+((?:\d+\.)+)\s*$", re.IGNORECASE)
 _SOURCES = re.compile(r"^\s*Sources\s*:\s*$", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^\s*\[(\d+)\]\s*(.*)$")
 _LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(((?:\\.|[^()\\\s]|\((?:\\.|[^()\\])*\))*)\)")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_CITE = re.compile(r"\s*\[(\d+)\]")
+_CITE = re.compile(r"(?<!\s)\s*\[(\d+)\]")
+"""A citation with the space before it. The match can only start where a run of space starts (as
+the leftmost match would), so a long run of spaces is scanned once, not once for each of its places."""
+_LABEL = re.compile(r"\[(?:\\.|[^\]\\])*")
+"""How far the label of a link starting here reaches."""
+_LINE = re.compile(r"([^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*)(?:\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029])?")
 
 
 @dataclass
@@ -71,15 +78,36 @@ class _Entry:
         return "\n".join(self.lines).strip()
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, as ``str.splitlines`` cuts them, one at a time (no list of every line)."""
+    for match in _LINE.finditer(text):
+        if match.start() == len(text):
+            break
+        yield match.group(1)
+
+
 def _plain(markdown: str) -> tuple[str, list[str]]:
-    """Kialo Markdown as plain text, and the URLs of its links."""
+    """Kialo Markdown as plain text, and the URLs of its links.
+
+    Links are found as ``_LINK.sub`` would find them, except that where a link fails to
+    match, no ``[`` inside its label is tried again: their label ends at the same ``]``
+    and they would fail the same way (a line of ``[`` is then read once, not once per ``[``).
+    """
     urls: list[str] = []
-
-    def link(match: re.Match[str]) -> str:
-        urls.append(_ESCAPE.sub(r"\1", match.group(2)))
-        return match.group(1)
-
-    return _ESCAPE.sub(r"\1", _LINK.sub(link, markdown)), urls
+    parts: list[str] = []
+    done = 0
+    start = markdown.find("[")
+    while start >= 0:
+        match = _LINK.match(markdown, start)
+        if match:
+            urls.append(_ESCAPE.sub(r"\1", match.group(2)))
+            parts += [markdown[done:start], match.group(1)]
+            done = match.end()
+            start = markdown.find("[", done)
+        else:
+            start = markdown.find("[", max(start + 1, _LABEL.match(markdown, start).end()))  # type: ignore[union-attr]
+    parts.append(markdown[done:])
+    return _ESCAPE.sub(r"\1", "".join(parts)), urls
 
 
 class _Reader:
@@ -97,11 +125,12 @@ class _Reader:
         current: _Entry | None = None
         note: list[str] | None = None
         in_sources = False
-        for number, line in enumerate(text.splitlines(), 1):
+        limit = MAX_ELEMENTS.value(self.path)
+        for number, line in enumerate(_lines(text), 1):
             if not line.strip():
                 continue
             if title is None and not entries and not preamble and (header := _HEADER.match(line)):
-                title = header.group(1)
+                title = header.group(1).strip()
                 continue
             if entries and _SOURCES.match(line):
                 in_sources = True
@@ -118,6 +147,8 @@ class _Reader:
             entry = self.entry(line, number, entries)
             if entry is not None:
                 entries[entry.number] = current = entry
+                if len(entries) > limit:  # each entry is a claim or an inference: stop before building them
+                    check_elements(len(entries), self.path, number, 1, so_far=True)
             elif current is not None:
                 current.lines.append(line.rstrip())
             else:
@@ -169,18 +200,28 @@ class _Reader:
                     raise self.fail(f"{entry.number} links to {see.group(1)}, which is not in the export", entry.line)
                 links[entry.number] = see.group(1)
 
-        def resolve(number: str) -> str:
-            seen = set()
-            while number in links:
-                if number in seen:
-                    raise self.fail(f"{number} is part of a circle of '-> See' links", entries[number].line)
-                seen.add(number)
-                number = links[number]
-            return entries[number].id
-
-        sources = [Source(f"ref{n}", " ".join(lines), line=line) for n, (lines, line) in footnotes.items()]
         root = entries["1."]
         question = root.stance == "Question"
+        count = 0
+        for entry in entries.values():
+            count += (entry.number not in links and not (question and entry is root)) + (entry.stance in ("Pro", "Con"))
+            if count > MAX_ELEMENTS.value(self.path):
+                check_elements(count, self.path, entry.line, 1, so_far=True)
+        resolved: dict[str, str] = {}
+
+        def resolve(number: str) -> str:
+            """The claim a chain of links ends at; each link is followed once for the whole map."""
+            chain: dict[str, None] = {}
+            while number in links and number not in resolved:
+                if number in chain:
+                    raise self.fail(f"{number} is part of a circle of '-> See' links", entries[number].line)
+                chain[number] = None
+                number = links[number]
+            claim = resolved.get(number) or entries[number].id
+            resolved.update(dict.fromkeys(chain, claim))
+            return claim
+
+        sources = [Source(f"ref{n}", " ".join(lines), line=line) for n, (lines, line) in footnotes.items()]
         claims, inferences = [], []
         for entry in entries.values():
             if entry.number in links or (question and entry is root):

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import yaml
 
 from argmap.errors import MapError
+from argmap.limits import check_elements
 from argmap.model import ATTACK, SUPPORT, ArgumentMap, Claim, Inference, Source, did_you_mean
 
 NAME = "yaml"
@@ -147,6 +148,10 @@ class _Reader:
         thesis = self.nonempty(thesis_node, "thesis")
         description = self.text(top["description"][1], "description") if "description" in top else None
         sources = list(self.sources(top["sources"][1])) if "sources" in top else []
+        collections = [top[k][1] for k in ("claims", "inferences") if k in top]
+        count = sum(len(node.value) for node in collections if isinstance(node, yaml.CollectionNode))
+        mark = top["claims"][0].start_mark
+        check_elements(count, self.path, mark.line + 1, mark.column + 1)
         claims = list(self.claims(top["claims"][1]))
         if not claims:
             raise self.fail("claims must list at least the thesis", top["claims"][1])
