@@ -21,11 +21,13 @@ SUFFIXES = (".md", ".markdown")
 
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~!])")
 _BLOCK_START = re.compile(r"^([#>+=\-]|\d+(?=[.)]))")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def escape_markdown(text: str) -> str:
-    """One line of literal text: whitespace collapsed, inline and block syntax backslash-escaped."""
-    flat = " ".join(text.split())
+    """One line of literal text: whitespace collapsed, control characters (terminal escapes) dropped,
+    inline and block syntax backslash-escaped."""
+    flat = " ".join(_CONTROL.sub("", " ".join(text.split())).split())
     flat = _INLINE.sub(r"\\\1", flat)
     return _BLOCK_START.sub(lambda m: m.group() + "\\" if m.group().isdigit() else "\\" + m.group(), flat)
 
