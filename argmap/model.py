@@ -103,7 +103,13 @@ Element = Claim | Inference
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """Return ``" (did you mean 'x'?)"`` for the closest candidate, or ``""``."""
+    """Return ``" (did you mean 'x'?)"`` for the closest candidate, or ``""``.
+
+    A word of thousands of characters is no typo of an id, and comparing it costs time in
+    proportion to its length for every candidate: no suggestion then.
+    """
+    if len(word) > 1000:
+        return ""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
