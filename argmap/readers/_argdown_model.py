@@ -406,7 +406,7 @@ class _Builder:
         elif kind == lx.LINK:
             target = self.target()
             if target is not None:
-                _append(target, re.match(r"\[(.+)\]\((.+)\)", token.image).group(1))  # type: ignore[union-attr]
+                _append(target, re.match(r"\[(.+)\]\((.+)\)", token.image, re.S).group(1))  # type: ignore[union-attr]
                 if token.image.endswith(" "):
                     _append(target, " ")
         elif kind == lx.TAG:

@@ -124,9 +124,9 @@ class JsonDoc:
         return self.position(entry[0])[0] if entry and entry[1] is value else 0
 
     def error(self, trail: Trail, message: str) -> MapError:
-        """A :class:`MapError` naming the JSON path, at the line of its object."""
+        """A :class:`MapError` naming the JSON path, at the line of its object (the first line for the document)."""
         line, col = self.where(trail)
-        return MapError(f"{format_trail(trail)}: {message}", self.path, line, col)
+        return MapError(f"{format_trail(trail)}: {message}", self.path, line or 1, col or 1)
 
 
 def load_json(text: str, path: str | None = None) -> JsonDoc:

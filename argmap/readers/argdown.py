@@ -50,12 +50,13 @@ import bisect
 import datetime
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from argmap.errors import MapError
-from argmap.limits import MAX_ELEMENTS, check_elements
+from argmap.limits import MAX_BYTES, MAX_ELEMENTS, check_elements
 from argmap.model import ATTACK, SUPPORT, ArgumentMap, Claim, Inference, Source, did_you_mean
 from argmap.readers import _argdown_model as ad
 from argmap.readers import decode
@@ -122,13 +123,20 @@ class _Source:
 
 
 def _expand(text: str, path: str | None) -> _Source:
-    """Replace ``@include(file)`` as the Argdown tools do: each file at most once, relative to its includer."""
+    """Replace ``@include(file)`` as the Argdown tools do: each file at most once, relative to its includer.
+
+    Unlike the Argdown tools, only regular files in the map's own folder or below it can
+    be included (after following links), and all of them count towards the file size
+    limit: a map from elsewhere cannot pull ``/etc/passwd`` or a device into its text.
+    """
     if "@include(" not in text:
         return _Source(text, [_Piece(0, path, text, 0, 0)])
     out: list[str] = []
     pieces: list[_Piece] = []
     included: list[str] = []
     size = 0
+    total = len(text.encode("utf-8", "surrogatepass"))
+    folder = os.path.dirname(os.path.realpath(path)) if path is not None else ""
 
     def emit(part: str, where: str | None, source: str, offset: int, anchor: int) -> None:
         nonlocal size
@@ -138,6 +146,7 @@ def _expand(text: str, path: str | None) -> _Source:
             size += len(part)
 
     def walk(source: str, where: str | None, anchor: int | None) -> None:
+        nonlocal total
         pos = 0
         for match in _INCLUDE.finditer(source):
             here = match.start() if anchor is None else anchor
@@ -151,11 +160,28 @@ def _expand(text: str, path: str | None) -> _Source:
                 emit(note, where, source, match.start(), here)
                 continue
             included.append(target)
+            line, col = _line_col(source, match.start())
             try:
-                data = Path(target).read_bytes()
-            except OSError as exc:
-                line, col = _line_col(source, match.start())
-                raise MapError(f"cannot include '{match.group(1)}': {exc.strerror or exc}", where, line, col) from None
+                real = os.path.realpath(target)
+                if os.path.commonpath([folder, real]) != folder:
+                    raise MapError(
+                        f"cannot include '{match.group(1)}': only files in the map's folder or below it can be included",
+                        where,
+                        line,
+                        col,
+                    )
+                info = os.stat(real)
+                if not stat.S_ISREG(info.st_mode):
+                    raise MapError(f"cannot include '{match.group(1)}': it is not a regular file", where, line, col)
+                total += info.st_size
+                if total > MAX_BYTES.value(where):
+                    raise MAX_BYTES.error(
+                        f"with '{match.group(1)}' the included files come to {total} bytes", where, line, col
+                    )
+                data = Path(real).read_bytes()
+            except (OSError, ValueError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+                raise MapError(f"cannot include '{match.group(1)}': {reason}", where, line, col) from None
             walk(decode(data, target), target, here)
         emit(source[pos:], where, source, pos, pos if anchor is None else anchor)
 
