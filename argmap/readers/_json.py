@@ -25,6 +25,8 @@ from argmap.readers._lines import LineIndex
 __all__ = ["JsonDoc", "Trail", "format_trail", "load_json", "validate"]
 
 Trail = Sequence[str | int]
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
@@ -70,6 +72,24 @@ class JsonDoc:
         decoder.parse_array = self._wrap(json.decoder.JSONArray)  # type: ignore[attr-defined]
         decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
         self.data = self._decode(decoder)
+        if _SURROGATE_ESCAPE.search(text):
+            self._refuse_lone_surrogates()
+
+    def _refuse_lone_surrogates(self) -> None:
+        """A ``\\ud800`` escape without its pair is no character: it could not be printed or saved."""
+        stack: list[tuple[list[str | int], Any]] = [([], self.data)]
+        while stack:
+            trail, value = stack.pop()
+            items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+            for key, item in items:
+                if (isinstance(key, str) and _SURROGATE.search(key)) or (
+                    isinstance(item, str) and _SURROGATE.search(item)
+                ):
+                    raise self.error(
+                        [*trail, key],
+                        "holds half of a UTF-16 surrogate pair (a \\ud800 to \\udfff escape alone), which is no character",
+                    )
+                stack.append(([*trail, key], item))
 
     def _wrap(self, parse):
         def recorded(s_and_end, *args):
