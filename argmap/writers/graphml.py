@@ -135,4 +135,5 @@ def write(amap: ArgumentMap) -> str:
         _edge(graph, number, inf.id, inf.target, "conclusion", inf)
         number += 1
     ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+    # A reader turns a raw carriage return in text into a line feed; a character reference it keeps.
+    return ET.tostring(root, encoding="unicode", xml_declaration=True).replace("\r", "&#13;") + "\n"
