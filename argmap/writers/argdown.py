@@ -23,6 +23,7 @@ Texts are escaped where Argdown would read a character as markup. Titles cannot 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from argmap.model import ArgumentMap, Claim, Inference
 from argmap.readers._argdown_lexer import SHORTCODES
 from argmap.readers._argdown_lexer import SPECIAL_CHAR_PATTERN as _SPECIAL_CHAR
 from argmap.readers.argdown import plain_text
+from argmap.writers.yaml_map import Dumper
 
 __all__ = ["NAME", "SUFFIXES", "escape", "write"]
 
@@ -105,9 +107,38 @@ def _tag(tag: str) -> str:
     return "#(" + " ".join(tag.replace(")", "]").split()) + ")"
 
 
+_DATA_UNSAFE = re.compile("[{}\n\r\x85\u2028\u2029\x00-\x1f\x7f-\x9f\ufffe\uffff]")
+"""Characters a string in ``{...}`` data cannot hold as they are: a brace can end the block
+early (Argdown's lexer ends it at a ``}`` that whitespace and another character follow),
+line breaks end the statement, and YAML refuses control characters in a file."""
+
+
 def _flow(data: dict[str, Any]) -> str:
-    """YAML data as one ``{...}`` line."""
-    return yaml.safe_dump(data, default_flow_style=True, allow_unicode=True, width=10**9, sort_keys=False).strip()
+    """YAML data as one ``{...}`` line; strings holding what Argdown or YAML would misread are escaped."""
+    if not _has_unsafe_text(data):
+        return yaml.safe_dump(data, default_flow_style=True, allow_unicode=True, width=10**9, sort_keys=False).strip()
+    return _escaped_flow(data)
+
+
+def _has_unsafe_text(value: Any) -> bool:
+    if isinstance(value, str):
+        return _DATA_UNSAFE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_has_unsafe_text(k) or _has_unsafe_text(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(_has_unsafe_text(v) for v in value)
+    return False
+
+
+def _escaped_flow(value: Any) -> str:
+    """Flow YAML with every string double-quoted and the unsafe characters in it as ``\\uXXXX`` escapes."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_escaped_flow(k)}: {_escaped_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_escaped_flow(v) for v in value) + "]"
+    if isinstance(value, str):
+        return _DATA_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+    return yaml.safe_dump([value], default_flow_style=True, width=10**9).strip()[1:-1]
 
 
 def _info(element: Claim | Inference) -> dict[str, Any]:
@@ -230,7 +261,7 @@ class _Writer:
         if self.info.get("mode") == "strict":
             model = front.get("model") if isinstance(front.get("model"), dict) else {}
             front["model"] = {**model, "mode": "strict"}
-        dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100)
+        dumped = yaml.dump(front, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
         return f"===\n{dumped}==="
 
     def claim_block(self, claim: Claim) -> str:
