@@ -18,7 +18,8 @@ strict mode's entailment and contrariety). A map from elsewhere is written plain
 * an attack on an inference is an undercut ``<_`` written under the inference's line.
 
 Texts are escaped where Argdown would read a character as markup. Titles cannot hold
-``]`` (``>`` for arguments), line breaks or a leading ``-``: such ids are adjusted.
+``]`` (``>`` for arguments), line breaks or a leading ``-`` (nor, for arguments, a leading
+``+`` or ``_``): such ids are adjusted.
 """
 
 from __future__ import annotations
@@ -91,11 +92,18 @@ def escape(text: str, extra: str = "") -> str:
     return "".join(done)
 
 
+_ARGUMENT_LEADS = {"+": "\uff0b", "_": "\uff3f"}
+"""Look-alikes for the first character of an argument title that Argdown would read as ``<+``
+or ``<_`` (an incoming relation); a leading ``-`` becomes an en dash in any title."""
+
+
 def _title(title: str, closing: str) -> str:
-    """A title Argdown can write in brackets: no closing bracket, line break or leading '-'."""
+    """A title Argdown can write in brackets: no closing bracket, no line break, no leading '-' (or '+', '_')."""
     title = " ".join(title.split()).replace(closing, ")" if closing == "]" else "›")
     if title.startswith("-"):
         title = "–" + title[1:]
+    if closing == ">" and title[:1] in _ARGUMENT_LEADS:
+        title = _ARGUMENT_LEADS[title[0]] + title[1:]
     if closing == ">" and title.startswith("!--"):
         title = "!" + title[3:]
     return title or "Untitled"
