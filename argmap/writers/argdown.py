@@ -202,14 +202,24 @@ class _Writer:
         amap = self.amap
         targeted = {inf.target for inf in amap.inferences.values() if inf.target in amap.inferences}
         by_title: dict[str, list[Inference]] = {}
+        relations: set[tuple[tuple[str, ...], str, bool]] = set()
         for inf in amap.inferences.values():
             info = _info(inf)
+            relation = (inf.premises, inf.target, inf.is_support)
             if "argument" in info:
                 by_title.setdefault(str(info["argument"]), []).append(inf)
             elif (
-                len(inf.premises) > 1 or inf.id in targeted or inf.warrant or inf.note or inf.ignore or inf.explicit_id
+                len(inf.premises) > 1
+                or inf.id in targeted
+                or inf.warrant
+                or inf.note
+                or inf.ignore
+                or inf.explicit_id
+                or relation in relations  # Argdown reads a repeated relation as the same one
             ):
                 by_title.setdefault(f"\0{inf.id}", []).append(inf)
+            else:
+                relations.add(relation)
         for key, steps in by_title.items():
             steps.sort(key=lambda s: _info(s).get("step", 0))
             title = steps[-1].id if key.startswith("\0") else key
