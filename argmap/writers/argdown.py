@@ -109,6 +109,12 @@ def _title(title: str, closing: str) -> str:
     return title or "Untitled"
 
 
+def _rules(warrant: str) -> list[str]:
+    """A warrant as inference rules: split at commas when the reader's ``", "`` join gives it back, else one rule."""
+    rules = [r.strip() for r in warrant.split(",")]
+    return rules if all(rules) and ", ".join(rules) == warrant else [warrant]
+
+
 def _tag(tag: str) -> str:
     if _TAG_WORD.fullmatch(tag):
         return f"#{tag}"
@@ -389,7 +395,7 @@ class _Writer:
         info = _info(step)
         rules = info.get("rules")
         if not isinstance(rules, list):
-            rules = [r.strip() for r in step.warrant.split(",")] if step.warrant else []
+            rules = _rules(step.warrant) if step.warrant else []
         data = dict(info["data"]) if isinstance(info.get("data"), dict) else {}
         if step.ignore:
             data["ignore"] = sorted(step.ignore)
