@@ -44,6 +44,9 @@ NAME = "argdown"
 SUFFIXES = (".argdown", ".ad")
 
 _ALWAYS = set("\\[]<>{}#*_@=")
+_INCLUDE = "@include("
+"""Argdown reads ``@include(file)`` anywhere in the text, before anything else, and puts
+the file there: every ``@include(`` a map's text holds is written broken up."""
 _TAG_WORD = re.compile(r"[a-zA-Z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+")
 _RELATION_SYMBOLS = {
     "support": "+>",
@@ -59,14 +62,20 @@ _CLAIM_FIELDS = ("source", "status", "weight", "quote", "page", "note")
 def escape(text: str, extra: str = "") -> str:
     """Text as Argdown reads it back (modulo spacing): markup characters get a backslash.
 
-    ``extra`` names further characters to escape (an inference rule also escapes ``-`` and ``,``).
+    ``extra`` names further characters to escape (an inference rule also escapes ``-`` and ``,``);
+    the ``(`` of ``@include(`` is escaped so that Argdown does not include a file there.
     A ``.`` or ``:`` is escaped where Argdown would read a special character from it: a
     shortcode such as ``.~.``, or a run that would swallow a backslash.
     """
     text = " ".join(text.split())
     out: list[str] = []
     for i, c in enumerate(text):
-        if c in _ALWAYS or c in extra or (c == "/" and text[i + 1 : i + 2] in ("/", "*")):
+        if (
+            c in _ALWAYS
+            or c in extra
+            or (c == "/" and text[i + 1 : i + 2] in ("/", "*"))
+            or (c == "(" and text.endswith(_INCLUDE[:-1], 0, i))
+        ):
             out.append("\\" + c)
         else:
             out.append(c)
@@ -99,7 +108,7 @@ or ``<_`` (an incoming relation); a leading ``-`` becomes an en dash in any titl
 
 def _title(title: str, closing: str) -> str:
     """A title Argdown can write in brackets: no closing bracket, no line break, no leading '-' (or '+', '_')."""
-    title = " ".join(title.split()).replace(closing, ")" if closing == "]" else "›")
+    title = " ".join(title.split()).replace(closing, ")" if closing == "]" else "›").replace(_INCLUDE, "@include\uff08")
     if title.startswith("-"):
         title = "–" + title[1:]
     if closing == ">" and title[:1] in _ARGUMENT_LEADS:
@@ -136,7 +145,7 @@ def _flow(data: dict[str, Any]) -> str:
 
 def _has_unsafe_text(value: Any) -> bool:
     if isinstance(value, str):
-        return _DATA_UNSAFE.search(value) is not None
+        return _DATA_UNSAFE.search(value) is not None or _INCLUDE in value
     if isinstance(value, dict):
         return any(_has_unsafe_text(k) or _has_unsafe_text(v) for k, v in value.items())
     if isinstance(value, (list, tuple)):
@@ -151,8 +160,22 @@ def _escaped_flow(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_escaped_flow(v) for v in value) + "]"
     if isinstance(value, str):
-        return _DATA_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+        quoted = _DATA_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+        return quoted.replace(_INCLUDE, "@include\\u0028")
     return yaml.safe_dump([value], default_flow_style=True, width=10**9).strip()[1:-1]
+
+
+class _FrontMatter(Dumper):
+    """YAML for the front matter: text holding ``@include(`` double-quoted, where ``\\x28`` can stand for its ``(``."""
+
+
+def _front_text(dumper: Dumper, value: str) -> yaml.ScalarNode:
+    if _INCLUDE in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    return Dumper.yaml_representers[str](dumper, value)
+
+
+_FrontMatter.add_representer(str, _front_text)
 
 
 def _info(element: Claim | Inference) -> dict[str, Any]:
@@ -285,7 +308,8 @@ class _Writer:
         if self.info.get("mode") == "strict":
             model = front.get("model") if isinstance(front.get("model"), dict) else {}
             front["model"] = {**model, "mode": "strict"}
-        dumped = yaml.dump(front, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
+        dumped = yaml.dump(front, Dumper=_FrontMatter, sort_keys=False, allow_unicode=True, width=100)
+        dumped = dumped.replace(_INCLUDE, "@include\\x28")  # only in double-quoted scalars: see _FrontMatter
         return f"===\n{dumped}==="
 
     def claim_block(self, claim: Claim) -> str:
