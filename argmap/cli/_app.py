@@ -50,13 +50,23 @@ def fail(error: ArgmapError | str, code: int = 2) -> NoReturn:
 
 
 def collect_paths(paths: list[Path]) -> Iterator[Path]:
-    """Files as given; folders expanded to the map files inside them (any known format), sorted."""
-    from argmap.readers import readers
+    """Files as given; folders expanded to the map files inside them, sorted.
 
-    suffixes = tuple(s for r in readers().values() for s in r.suffixes)
+    Expanding a folder skips hidden files and folders (``.git``, ``.github``) and takes
+    only what :func:`~argmap.readers.looks_like_map` accepts, so a ``package.json`` beside
+    the maps is not read as one. A file named on the command line is always read.
+    """
+    from argmap.readers import looks_like_map
+
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(suffixes))
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and looks_like_map(p)
+            )
         else:
             yield path
 
