@@ -23,7 +23,7 @@ from argmap.errors import MapError
 from argmap.limits import LIMITS, MAX_BYTES
 from argmap.model import ArgumentMap
 
-__all__ = ["Reader", "decode", "load_map", "parse_map", "reader_for", "readers"]
+__all__ = ["Reader", "decode", "load_map", "looks_like_map", "parse_map", "reader_for", "readers"]
 
 _DECLARATION = re.compile(r"^(NAME|SUFFIXES) *= *(.+?) *(?:#.*)?$", re.M)
 
@@ -102,6 +102,28 @@ def reader_for(path: str | os.PathLike[str] | None = None, format: str | None = 
             return reader
     suffixes = ", ".join(s for r in table.values() for s in r.suffixes)
     raise MapError(f"cannot tell the format of this file from its name: use a suffix ({suffixes}) or --from", str(path))
+
+
+_AIF_KEY = re.compile(rb'"nodes"\s*:')
+
+
+def looks_like_map(path: Path) -> bool:
+    """Whether a file met while expanding a folder is taken as a map.
+
+    Its name must end in a reader's suffix. ``.json`` alone is AIF's suffix but every
+    tool's (``package.json``, ``tsconfig.json``), so such a file is taken only when its
+    first 64 KiB have AIF's ``"nodes"`` key; ``.aif.json`` and ``.argmap.json`` always are.
+    """
+    name = path.name.lower()
+    if not name.endswith(tuple(s for r in readers().values() for s in r.suffixes)):
+        return False
+    if not name.endswith(".json") or name.endswith((".aif.json", ".argmap.json")):
+        return True
+    try:
+        with open(path, "rb") as file:
+            return _AIF_KEY.search(file.read(65536)) is not None
+    except OSError:
+        return True  # reading it as a map will say what is wrong
 
 
 def decode(data: bytes, path: str | None = None) -> str:
