@@ -24,7 +24,7 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 def _plain(text: str) -> str:
     """Text for one line of a terminal: whitespace collapsed, control characters (ESC, CSI...) dropped."""
-    return _CONTROL.sub("", " ".join(text.split()))
+    return " ".join(_CONTROL.sub("", " ".join(text.split())).split())
 
 
 class _Outline:
