@@ -6,12 +6,31 @@ import os
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.errors import OutputError
 
-__all__ = ["write_atomic", "write_files"]
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+__all__ = ["input_files", "write_atomic", "write_files"]
 
 PathLike = str | os.PathLike[str]
+
+
+def input_files(amap: ArgumentMap) -> list[str]:
+    """The files a map was read from, none of which an output may replace.
+
+    Its own file and, for Argdown, each file it ``@include``-s that holds a statement,
+    an argument or a relation (the reader records where each element came from).
+    """
+    files = [amap.path] if amap.path else []
+    for element in (*amap.claims.values(), *amap.inferences.values()):
+        info = element.data.get("argdown")
+        origin = info.get("origin") if isinstance(info, dict) else None
+        if isinstance(origin, str):
+            files.append(origin.rsplit(":", 1)[0])
+    return list(dict.fromkeys(files))
 
 
 def write_atomic(path: PathLike, data: str | bytes, inputs: Iterable[PathLike] = ()) -> None:

@@ -131,9 +131,9 @@ def render(
 ) -> str:
     """Draw the map to ``path`` (atomically) and return the format used."""
     from argmap.dot import to_dot
-    from argmap.output import write_atomic
+    from argmap.output import input_files, write_atomic
 
     chosen = format_for(path, format)
     data = draw(to_dot(amap, findings, **options), chosen)
-    write_atomic(path, data, inputs=[amap.path] if amap.path else [])
+    write_atomic(path, data, inputs=input_files(amap))
     return chosen

@@ -61,7 +61,7 @@ def brief(
     point names the map element it comes from; HTML embeds the diagram with them lit.
     """
     from argmap.brief import build_brief, to_markdown
-    from argmap.output import write_atomic
+    from argmap.output import input_files, write_atomic
 
     try:
         chosen = _format(output, format)
@@ -77,7 +77,7 @@ def brief(
         else:
             text = to_markdown(made)
         if output is not None:
-            write_atomic(output, text, inputs=[map])
+            write_atomic(output, text, inputs=input_files(amap))
     except ArgmapError as error:
         fail(error)
     if output is None:

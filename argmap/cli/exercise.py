@@ -48,6 +48,7 @@ def exercise(
     Exit 2 when the map is too small for the kind of exercise (or cannot be read).
     """
     from argmap.exercises import ExerciseError, kinds, make_worksheet
+    from argmap.output import input_files
     from argmap.worksheet import format_for, write_worksheet
 
     try:
@@ -60,7 +61,9 @@ def exercise(
     except ExerciseError as error:
         fail(MapError(str(error), amap.path))
     try:
-        written = write_worksheet(worksheet, output, format.value if format else None, image.value, inputs=[str(map)])
+        written = write_worksheet(
+            worksheet, output, format.value if format else None, image.value, inputs=input_files(amap)
+        )
     except OutputError as error:
         fail(error)
     chosen = kinds()[kind]

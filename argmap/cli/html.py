@@ -28,12 +28,12 @@ def html(
     """
     from argmap.checks import run_checks
     from argmap.html import to_html
-    from argmap.output import write_atomic
+    from argmap.output import input_files, write_atomic
 
     amap = load(map, from_)
     try:
         page = to_html(amap, run_checks(amap) if findings else [], labels=None if evaluation else {})
-        write_atomic(output, page, inputs=[map])
+        write_atomic(output, page, inputs=input_files(amap))
     except ArgmapError as error:
         fail(error)
     typer.echo(f"wrote {output}", err=True)

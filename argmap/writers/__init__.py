@@ -16,7 +16,7 @@ from types import ModuleType
 
 from argmap.errors import OutputError
 from argmap.model import ArgumentMap
-from argmap.output import write_atomic
+from argmap.output import input_files, write_atomic
 
 __all__ = ["Writer", "dumps", "write_map", "writer_for", "writers"]
 
@@ -69,5 +69,5 @@ def dumps(amap: ArgumentMap, format: str) -> str | bytes:
 def write_map(amap: ArgumentMap, path: str | os.PathLike[str], format: str | None = None) -> str:
     """Export the map to ``path`` atomically (never over its own input); return the format name."""
     writer = writer_for(path, format)
-    write_atomic(path, writer.write(amap), inputs=[amap.path] if amap.path else [])
+    write_atomic(path, writer.write(amap), inputs=input_files(amap))
     return writer.name
