@@ -111,6 +111,21 @@ def test_output_over_the_input_is_refused(meals, command, target):
     assert out.samefile(meals) and (out.is_symlink() or target is not _symlink)
 
 
+@pytest.mark.parametrize("command", WRITING)
+def test_output_over_a_file_the_map_includes_is_refused(tmp_path, command):
+    for name in ("include-main.argdown", "_include-part.argdown"):
+        shutil.copy(FIXTURES / "argdown" / name, tmp_path / name)
+    part = tmp_path / "_include-part.argdown"
+    before, files = fingerprint(part), listing(tmp_path)
+    args = [a.format(map=tmp_path / "include-main.argdown", out=part) for a in WRITING[command]]
+    if command.startswith("exercise"):  # the map has no arrows: the one kind of exercise it can make
+        args[args.index("--kind") + 1] = "spot-the-flaw"
+    result = runner.invoke(app, args)
+    assert_clean_failure(result, tmp_path, files)
+    assert REFUSED in result.stderr
+    assert fingerprint(part) == before
+
+
 def test_a_pdf_worksheet_over_the_input_is_refused(meals):
     before, files = fingerprint(meals), listing(meals.parent)
     result = runner.invoke(
