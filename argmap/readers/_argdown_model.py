@@ -391,13 +391,13 @@ class _Builder:
                 self.transform_arguments = bool(model.get("transformArgumentRelations", True))
         elif kind in (lx.STATEMENT_DEFINITION, lx.STATEMENT_REFERENCE):
             if self.statement is not None:
-                self.statement.title = re.match(r"\[(.+)\]", token.image).group(1)  # type: ignore[union-attr]
+                self.statement.title = re.match(r"\[(.+)\]", token.image, re.S).group(1)  # type: ignore[union-attr]
                 self.statement.is_reference = kind == lx.STATEMENT_REFERENCE
                 if parent is not None:
                     parent.statement = self.statement
         elif kind in (lx.ARGUMENT_DEFINITION, lx.ARGUMENT_REFERENCE):
             if self.statement is not None:
-                self.statement.title = re.match(r"<(.+)>", token.image).group(1)  # type: ignore[union-attr]
+                self.statement.title = re.match(r"<(.+)>", token.image, re.S).group(1)  # type: ignore[union-attr]
                 self.statement.is_reference = self.statement.is_reference or kind == lx.ARGUMENT_REFERENCE
         elif kind in (lx.STATEMENT_MENTION, lx.ARGUMENT_MENTION):
             target = self.target()
