@@ -74,6 +74,11 @@ def test_a_text_can_span_lines():
     assert ad("[A]: One line\nand the next.").claims["A"].text == "One line and the next."
 
 
+@pytest.mark.parametrize("text", ["[\n]", "<\n>", "[A\nB]: text"])
+def test_a_title_may_hold_a_line_break(text):
+    assert len(ad(text).claims) == 1
+
+
 # -- text markup -----------------------------------------------------------------------------
 
 
