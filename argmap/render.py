@@ -116,9 +116,17 @@ def _graphviz_messages() -> Iterator[list[str]]:
                 messages.extend(sink.read().decode("utf-8", "replace").splitlines())
     finally:
         os.close(saved)
-    passed_on = [line for line in messages if line and not _errors([line])]
+    passed_on = [line for line in messages if line and not _errors([line]) and not _is_fontconfig(line)]
     if passed_on and not _errors(messages):
         sys.stderr.write("\n".join(passed_on) + "\n")
+
+
+def _is_fontconfig(line: str) -> bool:
+    """A complaint of the wheel's bundled Fontconfig about the system's newer config files.
+
+    It says nothing about the map and the drawing is unaffected, so it is not passed on.
+    """
+    return line.startswith(("Fontconfig warning:", "Fontconfig error:"))
 
 
 def render(

@@ -183,6 +183,14 @@ def test_cli_draws_each_suffix(tmp_path, fmt):
     assert f"wrote {out} ({fmt})" in result.stderr
 
 
+def test_cli_says_only_what_it_wrote(tmp_path):
+    """No noise from the bundled libraries (Fontconfig complains about newer system configs)."""
+    out = tmp_path / "meals.png"
+    result = runner.invoke(app, ["render", str(MEALS), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"wrote {out} (png)\n"
+
+
 def test_cli_format_option_overrides_the_suffix(tmp_path):
     out = tmp_path / "meals.picture"
     result = runner.invoke(app, ["render", str(MEALS), "-o", str(out), "--format", "png"])
