@@ -243,21 +243,23 @@ def _term_pairs(text: str) -> tuple[tuple[str, str], ...]:
     """:func:`term_words` as immutable pairs, cached: each claim's text is read once per run, not once per use."""
     words: dict[str, str] = {}
     for form in _WORD.findall(text):
-        word = form.casefold()
-        if "'" in word or "’" in word:
-            word, _, ending = word.replace("’", "'").partition("'")
-            if ending == "t":  # n't: a negated auxiliary (don't, won't, can't)
-                continue
-        if len(word) < MIN_LENGTH or word in STOP_WORDS or _NUMBER.fullmatch(word):
-            continue
-        words.setdefault(_stem(word), form)
+        stem = _term_stem(form)
+        if stem is not None:
+            words.setdefault(stem, form)
     return tuple(words.items())
 
 
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    word = _BRITISH.sub(r"\1z\2", IRREGULAR.get(word, word))
-    return _stemmer.stemWord(word)
+@lru_cache(maxsize=1 << 16)
+def _term_stem(form: str) -> str | None:
+    """The stem of a word as written, or None for a word that is not a term (cached: words repeat)."""
+    word = form.casefold()
+    if "'" in word or "’" in word:
+        word, _, ending = word.replace("’", "'").partition("'")
+        if ending == "t":  # n't: a negated auxiliary (don't, won't, can't)
+            return None
+    if len(word) < MIN_LENGTH or word in STOP_WORDS or _NUMBER.fullmatch(word):
+        return None
+    return _stemmer.stemWord(_BRITISH.sub(r"\1z\2", IRREGULAR.get(word, word)))
 
 
 @lru_cache(maxsize=1 << 17)

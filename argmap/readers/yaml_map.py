@@ -27,6 +27,9 @@ SOURCE_KEYS = ("citation", "url")
 STATUSES = ("accepted", "rejected")
 
 _NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
@@ -40,8 +43,14 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
     def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool] | bool) -> str:
         if kind is yaml.ScalarNode:
-            return _NULL if implicit[0] and value in _NULLS else "tag:yaml.org,2002:str"  # type: ignore[index]
-        return super().resolve(kind, value, implicit)
+            return _NULL if implicit[0] and value in _NULLS else _STR  # type: ignore[index]
+        return _MAP if kind is yaml.MappingNode else _SEQ
+
+    def descend_resolver(self, current_node: yaml.Node | None, current_index: object) -> None:
+        """No path resolvers are registered: skip the two calls per node that look for them."""
+
+    def ascend_resolver(self) -> None:
+        """See :meth:`descend_resolver`."""
 
 
 _TRUE = {"true", "yes", "on"}
@@ -68,7 +77,7 @@ class _Reader:
             raise self.fail(f"{what} must be a mapping (key: value lines)", node)
         seen: dict[str, int] = {}
         for key, value in node.value:
-            if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:null":
+            if not isinstance(key, yaml.ScalarNode) or key.tag == _NULL:
                 raise self.fail(f"keys in {what} must be plain names", key)
             if key.value in seen:
                 raise self.fail(f"duplicate key '{key.value}' in {what} (first on line {seen[key.value]})", key)
@@ -76,7 +85,7 @@ class _Reader:
             yield key, value
 
     def text(self, node: yaml.Node, what: str) -> str:
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
             raise self.fail(f"{what} must not be empty", node)
         if not isinstance(node, yaml.ScalarNode):
             raise self.fail(f"{what} must be text", node)
@@ -232,7 +241,7 @@ class _Reader:
                 )
 
     def sources(self, node: yaml.Node) -> Iterator[Source]:
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
             return
         for key, value in self.mapping(node, "sources"):
             line, col = key.start_mark.line + 1, key.start_mark.column + 1
@@ -282,7 +291,7 @@ class _Reader:
         return self.nonempty(node, what)
 
     def inferences(self, node: yaml.Node) -> Iterator[Inference]:
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
             return
         if not isinstance(node, yaml.SequenceNode):
             raise self.fail("inferences must be a list ('- from: ...' items)", node)
@@ -296,7 +305,7 @@ class _Reader:
             for required in ("from", "to"):
                 if required not in fields:
                     raise self.fail(f"{what} needs '{required}'", item)
-            empty = isinstance(fields["from"], yaml.ScalarNode) and fields["from"].tag == "tag:yaml.org,2002:null"
+            empty = isinstance(fields["from"], yaml.ScalarNode) and fields["from"].tag == _NULL
             premises = [] if empty else self.names(fields["from"], f"'from' of {what}")
             if not premises:
                 raise self.fail(f"'from' of {what} is empty: name at least one premise", fields["from"])
