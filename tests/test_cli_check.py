@@ -206,6 +206,17 @@ def test_folders_are_expanded_recursively_and_sorted(tmp_path):
     assert result.stderr.startswith("2 maps checked:")
 
 
+def test_a_map_that_cannot_be_read_is_not_counted_as_checked(tmp_path):
+    shutil.copy(ROOT / FIXTURES / "disconnected-fail.yaml", tmp_path / "good.yaml")
+    (tmp_path / "broken.yaml").write_text("title: t\nthesis: a\nclaims:\n  a: A\n  a: B\n", encoding="utf-8")
+    result = check(tmp_path)
+    assert result.exit_code == 2
+    assert {LINE.match(line)["path"] for line in result.stdout.splitlines()} == {str(tmp_path / "good.yaml")}
+    first, summary = result.stderr.splitlines()
+    assert first.startswith(f"{tmp_path / 'broken.yaml'}:5:3: duplicate key 'a'")
+    assert summary.startswith("1 map checked: ") and summary.endswith("; 1 could not be read")
+
+
 def test_the_clean_folder_has_no_errors_or_warnings():
     result = check(FIXTURES / "clean", "--strict")
     assert result.exit_code == 0, result.stdout

@@ -82,7 +82,9 @@ def check(
                 typer.echo(f"    hint: {f.hint}")
         counts = {s: sum(f.severity.value == s for f in findings) for s in ("error", "warning", "info")}
         summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
-        typer.echo(f"{len(files)} map{'s' if len(files) != 1 else ''} checked: {summary}", err=True)
+        checked = len(files) - len(errors)
+        unread = f"; {len(errors)} could not be read" if errors else ""
+        typer.echo(f"{checked} map{'s' if checked != 1 else ''} checked: {summary}{unread}", err=True)
     if errors:
         raise typer.Exit(2)
     failing = {"error", "warning"} if strict else {"error"}
