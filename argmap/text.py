@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-__all__ = ["IRREGULAR", "STOP_WORDS", "missing_terms", "shares_term", "significant_terms", "term_words"]
+__all__ = ["IRREGULAR", "STOP_WORDS", "missing_terms", "shares_term", "significant_terms", "stem", "term_words"]
 
 STOP_WORDS = (
     frozenset(
@@ -259,6 +259,12 @@ def _term_stem(form: str) -> str | None:
             return None
     if len(word) < MIN_LENGTH or word in STOP_WORDS or _NUMBER.fullmatch(word):
         return None
+    return stem(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """The stem argmap compares a lower-case word by: irregular forms and British spellings first, then Snowball."""
     return _stemmer.stemWord(_BRITISH.sub(r"\1z\2", IRREGULAR.get(word, word)))
 
 

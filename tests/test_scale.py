@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from argmap import ArgumentMap, Claim, Inference, parse_map, run_checks
 from argmap.analysis import circle_suspects, reaching_thesis, support_graph
 from argmap.checks.structure import circular_support
-from argmap.text import MIN_LENGTH, STOP_WORDS, _stem, term_words
+from argmap.text import MIN_LENGTH, STOP_WORDS, stem, term_words
 from argmap.writers import dumps
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -149,7 +149,7 @@ def _term_words_before(text: str) -> dict[str, str]:
         word = match.group().casefold().replace("’", "'").split("'")[0]
         if len(word) < MIN_LENGTH or word in STOP_WORDS or word.isdigit():
             continue
-        words.setdefault(_stem(word), match.group())
+        words.setdefault(stem(word), match.group())
     return words
 
 

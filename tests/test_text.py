@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.text import missing_terms, shares_term, significant_terms, term_words
+from argmap.text import missing_terms, shares_term, significant_terms, stem, term_words
 
 
 def missing(text: str, other: str) -> list[str]:
@@ -58,3 +58,15 @@ def test_short_stems_do_not_prefix_match():
     assert not shares_term("car", frozenset({"career"}))
     assert shares_term("safe", frozenset({"safeti"}))
     assert shares_term("econom", frozenset({"economi"}))
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("hunger", "hungry"), ("organise", "organize"), ("children", "child"), ("wrote", "write"), ("corruption", "corrupt")],
+)
+def test_stem_gives_related_words_one_stem(one, other):
+    assert stem(one) == stem(other)
+
+
+def test_stem_keeps_unrelated_words_apart():
+    assert stem("poverty") != stem("power")
