@@ -62,3 +62,15 @@ def test_check_shows_its_steps_on_a_terminal(monkeypatch):
     assert result.exit_code == 0
     assert f"reading {chain}\u2026" in terminal.getvalue()
     assert "checking 10 claims\u2026" in terminal.getvalue()
+
+
+def test_render_names_its_last_step_after_what_it_does(monkeypatch, tmp_path):
+    chain = Path(__file__).parent / "fixtures" / "focus" / "chain.yaml"
+    terminal = _Terminal()
+    monkeypatch.setattr(_progress, "sys", SimpleNamespace(stderr=terminal))
+    runner = CliRunner()
+    assert runner.invoke(app, ["render", str(chain), "-o", str(tmp_path / "map.dot")]).exit_code == 0
+    assert "writing the DOT of " in terminal.getvalue() and "Graphviz" not in terminal.getvalue()
+    terminal.truncate(0)
+    assert runner.invoke(app, ["render", str(chain), "-o", str(tmp_path / "map.svg")]).exit_code == 0
+    assert "elements with Graphviz\u2026" in terminal.getvalue()

@@ -69,7 +69,9 @@ def render(
             fail(error)
     part = _part(amap, focus, depth, max_claims if chosen != "dot" else 0)
     try:
-        with step(f"drawing {len(part.claims) + len(part.inferences):,} elements with Graphviz"):
+        elements = f"{len(part.claims) + len(part.inferences):,} elements"
+        doing = f"writing the DOT of {elements}" if chosen == "dot" else f"drawing {elements} with Graphviz"
+        with step(doing):
             draw_map(
                 part, output, found, format=format, legend=legend, labels=labels, highlight=[focus] if focus else []
             )
