@@ -54,3 +54,31 @@ def test_the_stated_premise_leaves_only_the_single_points_of_failure(meals):
         ("single-point-of-failure", "subsidies-work"),
         ("single-point-of-failure", "city-role"),
     }
+
+
+ESSAY = README[README.index("### What `argmap check` finds in the essay") : README.index("## Evaluation")]
+
+
+def test_the_essay_counts_are_what_check_finds(monkeypatch):
+    monkeypatch.chdir(Path(__file__).parents[1])
+    result = runner.invoke(app, ["check", "maps/vraem.yaml", "--format", "json"])
+    findings = json.loads(result.stdout)["findings"]
+    errors = sum(f["severity"] == "error" for f in findings)
+    warnings = sum(f["severity"] == "warning" for f in findings)
+    assert f"reports **{errors} errors and {warnings} warnings**" in ESSAY
+    stated = re.findall(r"^- \*\*(\d+) [a-z ]+ \((AM\d{3})\)\.\*\*", ESSAY, re.MULTILINE)
+    assert len(stated) == 4
+    for count, code in stated:
+        assert sum(f["code"] == code for f in findings) == int(count), code
+
+
+@pytest.mark.parametrize("block", re.findall(r"^```console\n(.*?)^```", ESSAY, re.MULTILINE | re.DOTALL))
+def test_the_essay_commands_print_what_the_readme_shows(block, monkeypatch):
+    monkeypatch.chdir(Path(__file__).parents[1])
+    for command in re.split(r"\n\n(?=\$ )", block.strip("\n")):
+        line, *shown = command.splitlines()
+        args = line.removeprefix("$ argmap ").split(" | ")[0].split()
+        result = runner.invoke(app, args)
+        assert result.exit_code in (0, 1), result.output
+        printed = result.stdout.splitlines()
+        assert printed[: len(shown)] == shown
