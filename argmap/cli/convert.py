@@ -28,7 +28,7 @@ def convert(
     ] = None,
     from_: FromOption = None,
 ) -> None:
-    """Convert a map between formats, e.g. AIF to YAML or YAML to Mermaid.
+    """Convert a map between formats: AIF to YAML, YAML to Argdown or Mermaid, and so on.
 
     Suffixes: .yaml/.yml, .argmap.json (argmap JSON), .json/.aif.json (AIF),
     .argdown/.ad, .graphml, .mmd/.mermaid, .md, .dot/.gv; inputs also .kialo.txt.
