@@ -10,7 +10,7 @@ control characters, so that a map cannot move the cursor, recolour or retitle th
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 from argmap.analysis import reaching_thesis
@@ -41,7 +41,8 @@ class _Outline:
         parts = []
         if element_id in self.labels:
             parts.append(f"[{self.labels[element_id]}]")
-        parts.extend(f"\u26a0 {f.code} {f.name}" for f in self.findings.get(element_id, ()))
+        found = Counter(f"\u26a0 {f.code} {f.name}" for f in self.findings.get(element_id, ()))
+        parts.extend(mark if n == 1 else f"{mark} \u00d7{n}" for mark, n in found.items())  # as on the diagram
         return ("  " + "  ".join(parts)) if parts else ""
 
     def claim(self, claim: Claim, prefix: str, lead: str) -> None:
