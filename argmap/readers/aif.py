@@ -118,7 +118,7 @@ class _Reader:
         if "data" in meta:
             data.update({k: v for k, v in meta["data"].items() if k != "aif"})
         sources = [Source(s["id"], s["citation"], s.get("url")) for s in meta.get("sources", [])]
-        thesis = self.thesis(meta, aif, root, base, claims, inferences)
+        thesis = self.thesis(meta, aif, root, base, claims, inferences, sources)
         title = meta.get("title") or (Path(self.path).name.split(".")[0] if self.path else "AIF map")
         return ArgumentMap(
             title,
@@ -264,6 +264,7 @@ class _Reader:
         base: list[str | int],
         claims: list[Claim],
         inferences: list[Inference],
+        sources: list[Source],
     ) -> str:
         for holder, trail in ((meta, [*base, "argmap", "thesis"]), (aif, [*base, "thesis"]), (root, ["thesis"])):
             if "thesis" in holder:
@@ -273,18 +274,18 @@ class _Reader:
                 return thesis
         if not claims:
             raise self.error(base, "the document has no I-nodes: there is no claim to map")
-        return _main_conclusion(claims, inferences)
+        return _main_conclusion(claims, inferences, sources)
 
 
-def _main_conclusion(claims: list[Claim], inferences: list[Inference]) -> str:
-    """The thesis rule for AIF (see the module docstring)."""
+def _main_conclusion(claims: list[Claim], inferences: list[Inference], sources: list[Source]) -> str:
+    """The thesis rule for AIF (see the module docstring); the sources let the probe map accept the claims' citations."""
     premises = {p for inf in inferences for p in inf.premises}
     concluded = {inf.target for inf in inferences if inf.is_support}
     tops = [c.id for c in claims if c.id not in premises and c.id in concluded]
     if not tops:
         loose = [c.id for c in claims if c.id not in premises]
         return loose[0] if loose else claims[0].id
-    probe = ArgumentMap("probe", tops[0], claims, inferences)
+    probe = ArgumentMap("probe", tops[0], claims, inferences, sources)
     return max(tops, key=lambda cid: (len(support_tree(probe, cid)), -tops.index(cid)))
 
 
