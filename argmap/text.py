@@ -70,7 +70,7 @@ STOP_WORDS = (
         """
     according evidence research researchers study studies studied survey surveys data
     show shows showed shown suggest suggests suggested indicate indicates indicated
-    find finds found report reports reported
+    find finds found report reports reported say says said
     """.split()
     )
     | frozenset(
@@ -79,7 +79,7 @@ STOP_WORDS = (
     zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
     seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
     thousand thousands million millions billion billions trillion trillions dozen dozens half halves
-    twice thrice percent first second third fourth fifth sixth seventh eighth ninth tenth
+    twice thrice percent cent first second third fourth fifth sixth seventh eighth ninth tenth
     """.split()
     )
 )
@@ -227,8 +227,19 @@ IRREGULAR = {
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _stemmer = snowballstemmer.stemmer("english")
-_NUMBER = re.compile(r"\d+(?:st|nd|rd|th|s)?")
+_NUMBER = re.compile(r"\d+(?:st|nd|rd|th|s|k|m|bn|tn|g|kg|mg|ml|km|cm|mm|mph|kw|mw|gw|kwh|mwh|gwh|twh|pm|am|h|hrs?|mins?)?")
+"""A number in digits, with an ordinal or plural ending or the unit it is counted in ("2nd", "1990s", "£2bn", "50g")."""
 _BRITISH = re.compile(r"([iy])s(e|es|ed|ing|er|ers|ation|ations)$")
+_ALWAYS_ISE = frozenset(
+    """
+    advertise advise apprise appraise arise braise bruise chastise circumcise comprise compromise concise
+    cruise demise despise devise disguise enfranchise enterprise excise exercise expertise franchise
+    improvise incise merchandise noise poise praise precise premise promise raise reprise revise rise
+    supervise surmise surprise televise treatise wise
+    """.split()
+)
+"""Words spelt "-ise" in American English too: not British spellings of "-ize", so their forms are left alone
+("precise" must still meet "precisely" and "precision", "revise" meet "revision")."""
 MIN_LENGTH = 3
 PREFIX_MATCH = 4
 
@@ -265,7 +276,11 @@ def _term_stem(form: str) -> str | None:
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """The stem argmap compares a lower-case word by: irregular forms and British spellings first, then Snowball."""
-    return _stemmer.stemWord(_BRITISH.sub(r"\1z\2", IRREGULAR.get(word, word)))
+    word = IRREGULAR.get(word, word)
+    british = _BRITISH.search(word)
+    if british and word[: british.start(2)] + "e" not in _ALWAYS_ISE:
+        word = word[: british.start()] + british.group(1) + "z" + british.group(2)
+    return _stemmer.stemWord(word)
 
 
 @lru_cache(maxsize=1 << 17)
