@@ -227,7 +227,9 @@ IRREGULAR = {
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _stemmer = snowballstemmer.stemmer("english")
-_NUMBER = re.compile(r"\d+(?:st|nd|rd|th|s|k|m|bn|tn|g|kg|mg|ml|km|cm|mm|mph|kw|mw|gw|kwh|mwh|gwh|twh|pm|am|h|hrs?|mins?)?")
+_NUMBER = re.compile(
+    r"\d+(?:st|nd|rd|th|s|k|m|bn|tn|g|kg|mg|ml|km|cm|mm|mph|kw|mw|gw|kwh|mwh|gwh|twh|pm|am|h|hrs?|mins?)?"
+)
 """A number in digits, with an ordinal or plural ending or the unit it is counted in ("2nd", "1990s", "£2bn", "50g")."""
 _BRITISH = re.compile(r"([iy])s(e|es|ed|ing|er|ers|ation|ations)$")
 _ALWAYS_ISE = frozenset(
