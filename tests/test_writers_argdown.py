@@ -184,6 +184,14 @@ def test_ids_argdown_cannot_write_as_titles_are_adjusted():
     assert "c){d}" in second.claims and "c]{d}" in amap.claims
 
 
+def test_titles_keep_their_spacing():
+    """Argdown tells ``[A  b]``, ``[A b]`` and ``[ C ]`` apart: squeezing the spaces merged two statements."""
+    amap = parse_map("[A  b]: two spaces\n\n[A b]: one space\n\n[ C ]: padded\n    +> [A b]\n", "spacing.argdown")
+    second = again(amap)
+    assert set(second.claims) == {"A  b", "A b", " C "}
+    assert inferences(second) == inferences(amap) == [(None, (" C ",), "A b", "support", None, None, frozenset())]
+
+
 # -- escaping --------------------------------------------------------------------------------
 
 

@@ -106,9 +106,19 @@ _ARGUMENT_LEADS = {"+": "\uff0b", "_": "\uff3f"}
 or ``<_`` (an incoming relation); a leading ``-`` becomes an en dash in any title."""
 
 
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
+"""What ends a title in Argdown (a JavaScript ``.``): any other spacing is part of the title,
+so ``[A  b]``, ``[A b]`` and ``[ A b ]`` are three statements."""
+
+
 def _title(title: str, closing: str) -> str:
-    """A title Argdown can write in brackets: no closing bracket, no line break, no leading '-' (or '+', '_')."""
-    title = " ".join(title.split()).replace(closing, ")" if closing == "]" else "›").replace(_INCLUDE, "@include\uff08")
+    """A title Argdown can write in brackets: no closing bracket, no line break, no leading '-' (or '+', '_').
+
+    Spaces are kept as they are: Argdown tells titles apart by them.
+    """
+    title = _LINE_BREAK.sub(" ", title).replace(closing, ")" if closing == "]" else "›").replace(_INCLUDE, "@include\uff08")
+    if not title.strip():
+        return "Untitled"
     if title.startswith("-"):
         title = "–" + title[1:]
     if closing == ">" and title[:1] in _ARGUMENT_LEADS:
