@@ -76,3 +76,13 @@ def test_the_reference_reads_the_export_back_the_same(verdicts):
     passed, accepted, percent = tool.summary(results)
     failures = {r.path.name: r.problems for r in results if not r.passed}
     assert percent >= 95.0, f"{passed}/{accepted} pass; failing: {failures}"
+
+
+def test_the_script_takes_folders_and_files(tmp_path):
+    """Files beyond the corpus are judged the same way: a folder's files (not its partials) and files named."""
+    (tmp_path / "sub").mkdir()
+    for name in ("a.argdown", "_partial.argdown", "sub/b.argdown", "notes.txt"):
+        (tmp_path / name).write_text("[s]: text\n", encoding="utf-8")
+    assert tool.collect([tmp_path / "sub", tmp_path / "a.argdown"]) == [tmp_path / "a.argdown", tmp_path / "sub" / "b.argdown"]
+    assert tool.collect(tmp_path) == [tmp_path / "a.argdown", tmp_path / "sub" / "b.argdown"]
+    assert tool.main([str(tmp_path / "missing")]) == 2

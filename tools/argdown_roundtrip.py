@@ -5,7 +5,10 @@ writes it back as Argdown, and ``argdown json`` reads that export. The file pass
 both JSON exports name the same statements, the same arguments and the same relations
 (type, from, to, and for a relation to an inference the conclusion it leads to).
 
-    python tools/argdown_roundtrip.py [CORPUS] [--argdown PATH] [--min 95]
+    python tools/argdown_roundtrip.py [PATH ...] [--argdown PATH] [--min 95]
+
+Each PATH is a folder (its ``.argdown`` files, subfolders included, but not the ``_partial``
+files that others include) or an ``.argdown`` file; the default is the shared corpus.
 
 The reference CLI is looked for in ``.ci/node`` (``npm install --prefix .ci/node
 @argdown/cli@1.7.5``), then on the PATH. Exit code 0 when at least ``--min`` percent of
@@ -32,7 +35,7 @@ from argmap.errors import MapError  # noqa: E402
 from argmap.readers import load_map  # noqa: E402
 from argmap.writers import dumps  # noqa: E402
 
-__all__ = ["CORPUS", "Result", "find_argdown", "reference_json", "roundtrip", "summary"]
+__all__ = ["CORPUS", "Result", "collect", "find_argdown", "reference_json", "roundtrip", "summary"]
 
 Relation = tuple[str, str, str, str, str]
 
@@ -105,9 +108,20 @@ def compare(original: dict, exported: dict) -> list[str]:
     return problems
 
 
-def roundtrip(corpus: Path, argdown: str) -> tuple[list[Result], list[Path]]:
+def collect(paths: Path | list[Path]) -> list[Path]:
+    """The Argdown files to judge: those in the folders, and the files named."""
+    found: set[Path] = set()
+    for path in [paths] if isinstance(paths, Path) else paths:
+        if path.is_dir():
+            found.update(p for p in path.rglob("*.argdown") if not p.name.startswith("_"))
+        else:
+            found.add(path)
+    return sorted(found)
+
+
+def roundtrip(corpus: Path | list[Path], argdown: str) -> tuple[list[Result], list[Path]]:
     """Results for the files the reference accepts, and the files it rejects."""
-    files = sorted(p for p in corpus.rglob("*.argdown") if not p.name.startswith("_"))
+    files = collect(corpus)
     with tempfile.TemporaryDirectory() as tmp:
         originals = reference_json(argdown, files, Path(tmp) / "original")
         exports: dict[Path, Path] = {}
@@ -140,9 +154,17 @@ def summary(results: list[Result]) -> tuple[int, int, float]:
     return passed, len(results), 100.0 * passed / len(results) if results else 0.0
 
 
+def _shown(path: Path, roots: list[Path]) -> str:
+    """The path relative to the folder given that holds it, else as it is."""
+    for root in roots:
+        if root.is_dir() and path.is_relative_to(root):
+            return str(path.relative_to(root))
+    return str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=CORPUS, help="folder of .argdown files")
+    parser.add_argument("paths", nargs="*", type=Path, help="folders of .argdown files, or .argdown files")
     parser.add_argument("--argdown", help="the argdown command (default: .ci/node, then PATH)")
     parser.add_argument("--min", type=float, default=95.0, help="percentage of files that must pass")
     args = parser.parse_args(argv)
@@ -150,13 +172,18 @@ def main(argv: list[str] | None = None) -> int:
     if argdown is None:
         print("argdown not found: npm install --prefix .ci/node @argdown/cli@1.7.5", file=sys.stderr)
         return 2
-    results, rejected = roundtrip(args.corpus, argdown)
+    paths = args.paths or [CORPUS]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        print(f"no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    results, rejected = roundtrip(paths, argdown)
     for result in results:
-        print(f"{'pass' if result.passed else 'FAIL'}  {result.path.relative_to(args.corpus)}")
+        print(f"{'pass' if result.passed else 'FAIL'}  {_shown(result.path, paths)}")
         for problem in result.problems:
             print(f"      {problem}")
     for path in rejected:
-        print(f"skip  {path.relative_to(args.corpus)} (the reference rejects it)")
+        print(f"skip  {_shown(path, paths)} (the reference rejects it)")
     passed, accepted, percent = summary(results)
     print(f"{passed}/{accepted} files the reference accepts pass the round trip ({percent:.1f}%)")
     return 0 if percent >= args.min else 1
