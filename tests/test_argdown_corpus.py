@@ -83,6 +83,9 @@ def test_the_script_takes_folders_and_files(tmp_path):
     (tmp_path / "sub").mkdir()
     for name in ("a.argdown", "_partial.argdown", "sub/b.argdown", "notes.txt"):
         (tmp_path / name).write_text("[s]: text\n", encoding="utf-8")
-    assert tool.collect([tmp_path / "sub", tmp_path / "a.argdown"]) == [tmp_path / "a.argdown", tmp_path / "sub" / "b.argdown"]
+    assert tool.collect([tmp_path / "sub", tmp_path / "a.argdown"]) == [
+        tmp_path / "a.argdown",
+        tmp_path / "sub" / "b.argdown",
+    ]
     assert tool.collect(tmp_path) == [tmp_path / "a.argdown", tmp_path / "sub" / "b.argdown"]
     assert tool.main([str(tmp_path / "missing")]) == 2

@@ -116,7 +116,9 @@ def _title(title: str, closing: str) -> str:
 
     Spaces are kept as they are: Argdown tells titles apart by them.
     """
-    title = _LINE_BREAK.sub(" ", title).replace(closing, ")" if closing == "]" else "›").replace(_INCLUDE, "@include\uff08")
+    title = (
+        _LINE_BREAK.sub(" ", title).replace(closing, ")" if closing == "]" else "›").replace(_INCLUDE, "@include\uff08")
+    )
     if not title.strip():
         return "Untitled"
     if title.startswith("-"):
