@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap import ArgumentMap, load_map, parse_map
+from argmap import ArgumentMap, Claim, Inference, load_map, parse_map
 from argmap.writers import dumps, writer_for
 
 HERE = Path(__file__).parent
@@ -111,6 +111,87 @@ def test_kept_edges_to_removed_nodes_are_dropped():
     ids = {n["nodeID"] for n in doc["nodes"]}
     assert "7" not in ids and "15" in ids
     assert all(e["fromID"] in ids and e["toID"] in ids for e in doc["edges"])
+
+
+def test_integer_ids_stay_integers():
+    """xAIF from argument-mining tools numbers its nodes with JSON integers, and its consumers compare
+    ``nodeID`` with ``fromID`` as they are: the I and RA nodes came back as strings while edges stayed integers."""
+    xaif = {
+        "AIF": {
+            "nodes": [
+                {"nodeID": 0, "text": "Ann: we need rain", "type": "L"},
+                {"nodeID": 1, "text": "We need rain", "type": "I"},
+                {"nodeID": 2, "text": "Asserting", "type": "YA"},
+                {"nodeID": 3, "text": "The wells are dry", "type": "I"},
+                {"nodeID": 4, "text": "Default Inference", "type": "RA"},
+            ],
+            "edges": [
+                {"edgeID": 0, "fromID": 0, "toID": 2},
+                {"edgeID": 1, "fromID": 2, "toID": 1},
+                {"edgeID": 2, "fromID": 3, "toID": 4},
+                {"edgeID": 3, "fromID": 4, "toID": 1},
+            ],
+            "locutions": [{"nodeID": 0, "personID": 0}],
+        }
+    }
+    mined = parse_map(json.dumps(xaif), "mined.json")
+    first = ArgumentMap(
+        mined.title,
+        mined.thesis,
+        [*mined.claims.values(), Claim("5", "Rain is forecast")],
+        [*mined.inferences.values(), Inference("6", ("5",), "1", "support")],
+        data=mined.data,
+    )
+    out = json.loads(dumps(first, "aif"))["AIF"]
+    ids = {n["nodeID"] for n in out["nodes"]}
+    assert ids == {0, 1, 2, 3, 4, 5, 6}
+    assert all(e["fromID"] in ids and e["toID"] in ids for e in out["edges"])
+    assert structure(parse_map(json.dumps(out), "again.json")) == structure(first)
+
+
+def test_string_ids_stay_strings():
+    text = json.dumps(
+        {
+            "nodes": [
+                {"nodeID": "1", "text": "A", "type": "I"},
+                {"nodeID": "2", "text": "B", "type": "I"},
+                {"nodeID": "3", "text": "Default Inference", "type": "RA"},
+            ],
+            "edges": [{"edgeID": "1", "fromID": "2", "toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "1"}],
+        }
+    )
+    out = json.loads(dumps(parse_map(text, "strings.json"), "aif"))
+    assert [n["nodeID"] for n in out["nodes"]] == ["1", "2", "3"]
+    assert [(e["fromID"], e["toID"]) for e in out["edges"]] == [("2", "3"), ("3", "1")]
+
+
+def test_a_node_with_two_conclusions_is_written_as_one():
+    """An overspecified xAIF conflict with two targets is read as two attacks; AIF gets the one CA node back."""
+    text = json.dumps(
+        {
+            "nodes": [
+                {"nodeID": "a", "text": "A", "type": "I"},
+                {"nodeID": "b", "text": "B", "type": "I"},
+                {"nodeID": "c", "text": "C", "type": "I"},
+                {"nodeID": "x", "text": "Default Conflict", "type": "CA"},
+            ],
+            "edges": [
+                {"edgeID": "1", "fromID": "c", "toID": "x"},
+                {"edgeID": "2", "fromID": "x", "toID": "a"},
+                {"edgeID": "3", "fromID": "x", "toID": "b"},
+            ],
+        }
+    )
+    first = parse_map(text, "overspecified.json")
+    assert sorted((i.premises, i.target) for i in first.inferences.values()) == [(("c",), "a"), (("c",), "b")]
+    out = json.loads(dumps(first, "aif"))
+    assert sorted(n["nodeID"] for n in out["nodes"]) == ["a", "b", "c", "x"]
+    assert sorted((e["edgeID"], e["fromID"], e["toID"]) for e in out["edges"]) == [
+        ("1", "c", "x"),
+        ("2", "x", "a"),
+        ("3", "x", "b"),
+    ]
+    assert structure(parse_map(json.dumps(out), "again.json")) == structure(first)
 
 
 def test_suffixes():

@@ -6,6 +6,12 @@ AIF reader kept (MA rephrases, the dialogue layer of L, YA and TA nodes, locutio
 participants, OVA's layout) is written back with its original ids; kept edges whose
 ends are gone are left out, so the document stays consistent.
 
+Node ids keep the source's convention: a document whose ids were JSON integers (xAIF from
+argument-mining pipelines) gets integer ids back, so that ``nodeID`` and ``fromID``/``toID``
+still compare equal in tools that do not turn them into strings. An S-node with several
+conclusions, which the reader split into one inference per conclusion, is written back as
+the one node while the parts keep its type and premises.
+
 AIF has no place for a title, a thesis, sources, assumptions, warrants or check
 silencing, so these go into an ``argmap`` object beside ``nodes`` and ``edges``; AIF
 tools ignore it and argmap's reader restores the map from it.
@@ -14,6 +20,7 @@ tools ignore it and argmap's reader restores the map from it.
 from __future__ import annotations
 
 import json
+import re
 from itertools import count
 from typing import Any
 
@@ -25,6 +32,14 @@ NAME = "aif"
 SUFFIXES = (".aif.json", ".json")
 
 _S_TYPES = {"support": ("RA", "Default Inference"), "attack": ("CA", "Default Conflict")}
+_INTEGER = re.compile(r"0|-?[1-9][0-9]*")
+
+
+def _integer_ids(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> bool:
+    """Whether the document argmap read gave its node ids as JSON integers (and never as strings)."""
+    ids = [n.get("nodeID") for n in nodes] + [e.get(k) for e in edges for k in ("fromID", "toID")]
+    ids = [i for i in ids if i is not None]
+    return bool(ids) and all(isinstance(i, int) and not isinstance(i, bool) for i in ids)
 
 
 def _claim_meta(claim: Claim) -> dict[str, Any]:
@@ -74,12 +89,12 @@ class _Edges:
                 self.taken.add(str(candidate))
                 return candidate
 
-    def add(self, source: str, target: str, originals: list[dict[str, Any]]) -> None:
+    def add(self, source: str, target: str, originals: list[dict[str, Any]], as_id: Any = str) -> None:
         for edge in originals:
             if str(edge.get("fromID")) == source and str(edge.get("toID")) == target:
                 self.out.append(edge)
                 return
-        self.out.append({"edgeID": self.new_id(), "fromID": source, "toID": target})
+        self.out.append({"edgeID": self.new_id(), "fromID": as_id(source), "toID": as_id(target)})
 
 
 def to_aif(amap: ArgumentMap) -> dict[str, Any]:
@@ -88,20 +103,31 @@ def to_aif(amap: ArgumentMap) -> dict[str, Any]:
     kept_nodes = [n for n in kept.get("nodes", []) if isinstance(n, dict)]
     kept_edges = [e for e in kept.get("edges", []) if isinstance(e, dict)]
     originals = [e for inf in amap.inferences.values() for e in inf.data.get("aif", {}).get("edges", [])]
+    integers = _integer_ids(kept_nodes, [*kept_edges, *originals])
+
+    def as_id(node_id: str) -> int | str:
+        return int(node_id) if integers and _INTEGER.fullmatch(node_id) else node_id
+
     nodes: list[dict[str, Any]] = []
     for claim in amap.claims.values():
-        nodes.append({"nodeID": claim.id, "text": claim.text, "type": "I", **claim.data.get("aif", {})})
+        nodes.append({"nodeID": as_id(claim.id), "text": claim.text, "type": "I", **claim.data.get("aif", {})})
     edges = _Edges(kept_edges, originals)
+    written: dict[str, Inference] = {}
     for inf in amap.inferences.values():
+        own = inf.data.get("aif", {}).get("edges", [])
+        whole = written.get(inf.data.get("aif", {}).get("split_from", ""))
+        if whole is not None and (whole.type, whole.premises) == (inf.type, inf.premises):
+            edges.add(whole.id, inf.target, own, as_id)
+            continue
         kind, default_text = _S_TYPES[inf.type]
         extra = dict(inf.data.get("aif", {}).get("node", {}))
         text = extra.pop("text", default_text)
-        nodes.append({"nodeID": inf.id, "text": text, "type": kind, **extra})
-        own = inf.data.get("aif", {}).get("edges", [])
+        nodes.append({"nodeID": as_id(inf.id), "text": text, "type": kind, **extra})
+        written[inf.id] = inf
         for premise in inf.premises:
-            edges.add(premise, inf.id, own)
-        edges.add(inf.id, inf.target, own)
-    present = {n["nodeID"] for n in nodes}
+            edges.add(premise, inf.id, own, as_id)
+        edges.add(inf.id, inf.target, own, as_id)
+    present = {str(n["nodeID"]) for n in nodes}
     for node in kept_nodes:
         if str(node.get("nodeID")) not in present:
             nodes.append(node)
