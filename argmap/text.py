@@ -8,9 +8,10 @@ from flagging a premise over a word form.
 
 Careful authors vary their wording in ways a stemmer alone does not see, so before
 stemming: irregular forms become their base word ("men" -> "man", "struck" ->
-"strike", "hungry" -> "hunger", "poverty" -> "poor"), British "-ise" spellings meet
-American "-ize", possessives and contractions lose their endings, and numbers (in
-digits or in words) are not terms. The stop words include, besides the usual function
+"strike", "hungry" -> "hunger", "poverty" -> "poor", "decision" -> "decide", "British"
+-> "Britain"), British "-ise" spellings meet American "-ize", possessives and
+contractions lose their endings, and numbers (in digits, also with their unit, or in
+words) are not terms. The stop words include, besides the usual function
 words, hedges ("probably"), connectives ("unless"), the placeholders of general
 premises ("measures that ..."), and the words that report evidence rather than state
 it ("studies show that ...").
@@ -127,7 +128,7 @@ IRREGULAR = {
         "burn": "burnt",
         "buy": "bought",
         "catch": "caught",
-        "choose": "chose chosen",
+        "choose": "chose chosen choice choices",
         "come": "came",
         "deal": "dealt",
         "dig": "dug",
@@ -139,7 +140,7 @@ IRREGULAR = {
         "feel": "felt",
         "fight": "fought",
         "flee": "fled",
-        "fly": "flew flown",
+        "fly": "flew flown flight flights",
         "forbid": "forbade forbidden",
         "forget": "forgot forgotten",
         "forgive": "forgave forgiven",
@@ -156,11 +157,11 @@ IRREGULAR = {
         "learn": "learnt",
         "leave": "left",
         "lend": "lent",
-        "lose": "lost",
+        "lose": "lost loss losses",
         "mean": "meant",
         "meet": "met",
         "pay": "paid",
-        "prove": "proven",
+        "prove": "proven proof proofs",
         "ride": "rode ridden",
         "ring": "rang rung",
         "rise": "rose risen",
@@ -168,7 +169,7 @@ IRREGULAR = {
         "say": "said",
         "see": "saw seen",
         "seek": "sought",
-        "sell": "sold",
+        "sell": "sold sale sales",
         "send": "sent",
         "shake": "shook shaken",
         "shine": "shone",
@@ -178,7 +179,7 @@ IRREGULAR = {
         "sink": "sank sunk",
         "sit": "sat",
         "sleep": "slept",
-        "speak": "spoke spoken",
+        "speak": "spoke spoken speech speeches",
         "spend": "spent",
         "spring": "sprang sprung",
         "stand": "stood",
@@ -215,7 +216,39 @@ IRREGULAR = {
         "young": "youth",
         "wise": "wisdom",
         "proud": "pride",
-        "dead": "death",
+        "dead": "death deaths die dies died dying",
+        # verbs and their nouns, where the stems differ (more with the past forms above)
+        "decide": "decision decisions",
+        "success": "succeed succeeds succeeded succeeding",
+        "believe": "belief beliefs",
+        "birth": "born",
+        "emit": "emission emissions",
+        "admit": "admission admissions",
+        "permit": "permission permissions",
+        "submit": "submission submissions",
+        "transmit": "transmission transmissions",
+        "describe": "description descriptions",
+        "prescribe": "prescription prescriptions",
+        "analyse": "analysis",
+        "paralyse": "paralysis",
+        "democracy": "democratic democratically",
+        "bureaucracy": "bureaucratic",
+        # countries and their adjectives, where the stems differ ("Peru" already meets "Peruvian")
+        "britain": "british briton britons",
+        "england": "english",
+        "scotland": "scottish scots",
+        "wales": "welsh",
+        "ireland": "irish",
+        "france": "french",
+        "spain": "spanish spaniard spaniards",
+        "netherlands": "dutch",
+        "switzerland": "swiss",
+        "denmark": "danish",
+        "sweden": "swedish",
+        "finland": "finnish",
+        "norway": "norwegian norwegians",
+        "greece": "greek greeks",
+        "china": "chinese",
         # comparison
         "good": "better best",
         "bad": "worse worst",
@@ -223,7 +256,7 @@ IRREGULAR = {
     }.items()
     for word in forms.split()
 }
-"""Irregular plurals, past forms, comparatives and nouns of adjectives, by the base word a stemmer would give."""
+"""Irregular plurals and past forms, comparatives, and the words of one family whose stems differ, by base word."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _stemmer = snowballstemmer.stemmer("english")
