@@ -226,6 +226,21 @@ def test_an_s_node_with_two_targets_is_split():
     assert sorted((i.id, i.target) for i in amap.inferences.values()) == [("r", "a"), ("r~2", "b")]
 
 
+def test_a_null_text_is_kept_on_nodes_whose_text_is_not_read():
+    """Only an I-node's text is a claim: an RA or dialogue node with ``"text": null`` no longer stops the file."""
+    nodes = [
+        node("a"),
+        node("b"),
+        {"nodeID": "r", "type": "RA", "text": None},
+        {"nodeID": "y", "type": "YA", "text": None},
+    ]
+    amap = parse_map(aif(nodes, [edge("b", "r"), edge("r", "a"), edge("y", "r")]), "m.json")
+    assert [(i.premises, i.target) for i in amap.inferences.values()] == [(("b",), "a")]
+    assert amap.data["aif"]["nodes"] == [{"nodeID": "y", "type": "YA", "text": None}]
+    with pytest.raises(MapError, match=r"nodes\[0\]\.text: must be a string"):
+        parse_map(aif([{"nodeID": "a", "type": "I", "text": None}], []), "m.json")
+
+
 # -- errors: JSON syntax at line:col, schema at the JSON path -----------------------------
 
 

@@ -151,10 +151,13 @@ class _Reader:
             kind = node["type"]
             if not isinstance(kind, str) or not kind.strip():
                 raise self.error([*where, "type"], "must be a node type such as I, RA, CA, MA, L, YA or TA")
-            if "text" in node and not isinstance(node["text"], str):
-                raise self.error([*where, "text"], "must be a string")
-            if kind.strip().upper() == "I" and "text" not in node:
+            is_i = kind.strip().upper() == "I"
+            if is_i and "text" not in node:
                 raise self.error(where, "an I-node needs 'text': the proposition")
+            # Only an I-node's text is read: another node's text (a scheme name, a locution) may
+            # be null, and is kept as it is.
+            if "text" in node and not isinstance(node["text"], str) and (is_i or node["text"] is not None):
+                raise self.error([*where, "text"], "must be a string")
             nodes[nid] = _Node(i, nid, kind.strip().upper(), node)
             if nodes[nid].type in _ELEMENT_TYPES:
                 elements += 1
