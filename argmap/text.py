@@ -41,7 +41,7 @@ STOP_WORDS = (
     therefore these they thing things this those though through thus to too toward towards under until
     up upon us use used very via was wasn we were weren what whatever when where whether which while who
     whom whose why will with within without would wouldn yet you your yours yourself yourselves
-    already able across along given yes
+    already able across along given yes mrs prof
     """.split()
     )
     | frozenset(
@@ -264,6 +264,7 @@ _NUMBER = re.compile(
     r"\d+(?:st|nd|rd|th|s|k|m|bn|tn|g|kg|mg|ml|km|cm|mm|mph|kw|mw|gw|kwh|mwh|gwh|twh|pm|am|h|hrs?|mins?)?"
 )
 """A number in digits, with an ordinal or plural ending or the unit it is counted in ("2nd", "1990s", "£2bn", "50g")."""
+_ACRONYM_PLURAL = re.compile(r"[A-Z][A-Z0-9]+s")
 _BRITISH = re.compile(r"([iy])s(e|es|ed|ing|er|ers|ation|ations)$")
 _ALWAYS_ISE = frozenset(
     """
@@ -298,6 +299,8 @@ def _term_pairs(text: str) -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=1 << 16)
 def _term_stem(form: str) -> str | None:
     """The stem of a word as written, or None for a word that is not a term (cached: words repeat)."""
+    if _ACRONYM_PLURAL.fullmatch(form):  # "MPs", "NGOs": the plural is the acronym's term, as for "MP", "NGO"
+        form = form[:-1]
     word = form.casefold()
     if "'" in word or "’" in word:
         word, _, ending = word.replace("’", "'").partition("'")

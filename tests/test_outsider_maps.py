@@ -85,6 +85,9 @@ def test_findings_point_at_the_line_of_the_element_at_fault():
         ("The levy has raised £334m for sport.", "The levy has raised £334 for sport."),  # sugar-tax.yaml
         ("Trials ran 10km and 500mg doses at 4pm.", "Trials ran doses."),
         ("Many residents say they would visit.", "Many residents would visit."),
+        ("MPs and GPs backed it.", "MP and GP backed it."),
+        ("NGOs and SMEs backed it.", "NGO and SME backed it."),
+        ("Mrs Thatcher's government sold it.", "Thatcher's government sold it."),
     ],
 )
 def test_quantities_and_reporting_words_are_not_terms(written, also_written):
