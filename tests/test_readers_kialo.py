@@ -145,6 +145,20 @@ def test_plain_txt_needs_from(tmp_path):
     assert load_map(path, "kialo").thesis == "1"
 
 
+def test_kialos_own_txt_export_is_recognised_by_its_first_line(tmp_path):
+    """Kialo saves its export as ``<discussion>-<id>.txt``: that file is read as it comes, in a folder too."""
+    export = tmp_path / "should-x-be-y-1234.txt"
+    export.write_text(
+        "\ufeffDiscussion Title: Should X be Y?\n\n1. X should be Y.\n1.1. Con: Y costs.\n", encoding="utf-8"
+    )
+    (tmp_path / "notes.txt").write_text("1. A.\n1.1. Pro: B.\n", encoding="utf-8")
+    assert load_map(export).title == "Should X be Y?"
+    result = runner.invoke(app, ["check", str(export)])
+    assert result.exit_code == 1 and "unanswered-objection objection '1.1'" in result.stdout, result.output
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.stderr.startswith("1 map checked: ") and "could not be read" not in result.stderr, result.output
+
+
 def test_render_accepts_kialo(tmp_path):
     out = tmp_path / "d.svg"
     result = runner.invoke(app, ["render", str(FIXTURES / "school-meals.kialo.txt"), "-o", str(out)])

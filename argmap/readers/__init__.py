@@ -95,6 +95,8 @@ def reader_for(path: str | os.PathLike[str] | None = None, format: str | None = 
             raise MapError(f"unknown input format '{format}': use one of {', '.join(sorted(table))}", None)
         return table[format]
     name = str(path or "").lower()
+    if path is not None and _is_kialo_export(Path(path)):
+        return table["kialo"]
     # Longest suffix first, so ".argmap.json" (argmap JSON) wins over ".json" (AIF).
     candidates = sorted(((s, r) for r in table.values() for s in r.suffixes), key=lambda sr: -len(sr[0]))
     for suffix, reader in candidates:
@@ -105,18 +107,37 @@ def reader_for(path: str | os.PathLike[str] | None = None, format: str | None = 
 
 
 _AIF_KEY = re.compile(rb'"nodes"\s*:')
+_KIALO_HEADER = re.compile(rb"(?:\xef\xbb\xbf)?\s*Discussion (?:Title|Name)\s*:", re.IGNORECASE)
+
+
+def _is_kialo_export(path: Path) -> bool:
+    """Whether a ``.txt`` file is Kialo's export, which Kialo saves as ``<discussion>-<id>.txt``.
+
+    Only a regular file is looked into (a pipe would lose what was read), and only its
+    first line: the export opens with ``Discussion Title:``.
+    """
+    if not path.name.lower().endswith(".txt"):
+        return False
+    try:
+        if not path.is_file():
+            return False
+        with open(path, "rb") as file:
+            return _KIALO_HEADER.match(file.read(4096)) is not None
+    except OSError:
+        return False
 
 
 def looks_like_map(path: Path) -> bool:
     """Whether a file met while expanding a folder is taken as a map.
 
-    Its name must end in a reader's suffix. ``.json`` alone is AIF's suffix but every
+    Its name must end in a reader's suffix, or it is a ``.txt`` file that opens like Kialo's
+    export (``Discussion Title:``). ``.json`` alone is AIF's suffix but every
     tool's (``package.json``, ``tsconfig.json``), so such a file is taken only when its
     first 64 KiB have AIF's ``"nodes"`` key; ``.aif.json`` and ``.argmap.json`` always are.
     """
     name = path.name.lower()
     if not name.endswith(tuple(s for r in readers().values() for s in r.suffixes)):
-        return False
+        return _is_kialo_export(path)
     if not name.endswith(".json") or name.endswith((".aif.json", ".argmap.json")):
         return True
     try:
