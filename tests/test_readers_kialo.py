@@ -80,6 +80,13 @@ def test_question_discussions_take_the_first_thesis():
     assert amap.inferences["r1.2.1"].premises == ("1.1.2",) and amap.inferences["r1.2.1"].target == "1.2"
 
 
+def test_an_unlabelled_question_is_known_by_its_thesis_answers():
+    """``1.`` need not say ``Question:``: a first child ``Thesis:`` makes it the question."""
+    amap = kialo("Discussion Title: Q?\n\n1. Which is best?\n1.1. Thesis: A.\n1.1.1. Pro: Cheap.\n1.2. Thesis: B.\n")
+    assert amap.thesis == "1.1" and "1" not in amap.claims and amap.description == "Which is best?"
+    assert [(i.premises, i.target) for i in amap.inferences.values()] == [(("1.1.1",), "1.1")]
+
+
 def test_thesis_prefix_and_no_title():
     amap = kialo("1. Thesis: Cats are better than dogs.\n1.1. Con: Dogs are loyal.\n")
     assert amap.thesis == "1" and amap.claims["1"].text == "Cats are better than dogs."
@@ -106,7 +113,7 @@ def test_stances_are_case_insensitive_and_blank_lines_ignored():
         ("1. A.\n1.2.1. Pro: B.\n", "d.kialo.txt:2:1", "1.2.1. has no parent: 1.2. must come before it"),
         ("1. Pro: A.\n", "d.kialo.txt:1:1", "1. is the thesis or the question"),
         ("1. A.\n2. Pro: B.\n", "d.kialo.txt:2:1", "does not belong to discussion 1."),
-        ("1. A.\n1.1. Thesis: B.\n", "d.kialo.txt:2:1", "1.1. is a Thesis but 1. is not a Question"),
+        ("1. A.\n1.1. Pro: B.\n1.2. Thesis: C.\n", "d.kialo.txt:3:1", "1.2. is a Thesis but 1. is not a Question"),
         ("1. Question: Q?\n1.1. Pro: B.\n", "d.kialo.txt:2:1", "answers the question 1.: mark it 'Thesis:'"),
         ("1. Question: Q?\n", "d.kialo.txt:1", "the question 1. has no 'Thesis:' answer"),
         ("1. A.\n1.1. Pro: -> See 1.9.\n", "d.kialo.txt:2", "1.1. links to 1.9., which is not in the export"),

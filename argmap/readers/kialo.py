@@ -12,6 +12,7 @@ The export looks like this::
 
 * ``1.`` is the thesis (``1. Thesis: ...`` is read the same way); a discussion whose
   ``1.`` is a ``Question:`` has several ``Thesis:`` children, and the first is the thesis.
+  A ``1.`` without a label whose first child is a ``Thesis:`` is such a question too.
 * Each ``Pro:`` is a support inference from that claim to its parent (the number
   without its last part), each ``Con:`` an attack. Kialo's claims stand alone, so there
   are no linked co-premises.
@@ -179,6 +180,13 @@ class _Reader:
         if entry.parent not in entries:
             raise self.fail(f"{num} has no parent: {entry.parent} must come before it", number, col)
         parent = entries[entry.parent]
+        if (
+            stance == "Thesis"
+            and parent.stance is None
+            and parent.number == "1."
+            and not any(e.parent == "1." for e in entries.values())
+        ):
+            parent.stance = "Question"  # the first answer marks an unlabelled 1. as the question
         if (stance == "Thesis") != (parent.number == "1." and parent.stance == "Question"):
             if stance == "Thesis":
                 raise self.fail(f"{num} is a Thesis but {parent.number} is not a Question", number, col)
