@@ -325,6 +325,12 @@ def test_an_unknown_thesis_is_an_error_at_the_front_matter():
     assert "'thesis: Mael' is not the title of a statement (did you mean 'Meal'?)" in err.message
 
 
+def test_the_thesis_title_keeps_its_spaces():
+    """Argdown keeps ``[ C]`` and ``[C]`` apart, so ``thesis: ' C'`` names the first; a padded name still finds ``[C]``."""
+    assert ad("===\nthesis: ' C'\n===\n\n[ C]: padded\n\n[C]: plain\n  + [ C]").thesis == " C"
+    assert ad("===\nthesis: ' C '\n===\n\n[C]: plain\n  + [D]: d").thesis == "C"
+
+
 def test_the_title_falls_back_to_the_file_name():
     assert parse_map("[A]: a", "debates/meals.argdown").title == "meals"
 

@@ -641,12 +641,14 @@ class _Mapper:
         if given is not None:
             start = self.doc.front_matter_start
             line, _, _ = self.where(start)
-            title = str(given).strip()
+            ids = [c.id for c in self.claims]
+            title = str(given)
+            if title not in ids:  # titles keep their spaces: ' C' names [ C], not [C]
+                title = title.strip()
             if title.startswith("[") and title.endswith("]"):
                 title = title[1:-1]
             elif title.startswith("<") and title.endswith(">"):
                 title = self.argument_ids.get(title[1:-1], title)
-            ids = [c.id for c in self.claims]
             if title not in ids:
                 raise self.fail(
                     f"front matter 'thesis: {given}' is not the title of a statement{did_you_mean(title, ids)}", start
