@@ -209,10 +209,17 @@ def test_uses_data_names_the_premises_of_a_step():
     assert amap.inferences["U"].premises == ("a", "m")
 
 
-def test_uses_out_of_range_is_an_error():
-    err = error("<U>\n\n(1) [a]: a\n-- {uses: [7]} --\n(2) [c]: c")
-    assert (err.line, err.col) == (4, 1)
-    assert "statement 7" in err.message
+def test_uses_given_as_text_names_the_premises_too():
+    """``{from: ["1","2"]}`` (numbers as text) is how some Argdown producers list a step's premises."""
+    amap = ad('<U>\n\n(1) [a]: a\n(2) [b]: b\n(3) [d]: d\n-- {from: ["1", "(3)"]} --\n(4) [c]: c')
+    assert amap.inferences["U"].premises == ("a", "d")
+
+
+@pytest.mark.parametrize("uses", ["[7]", "[2]", "[0]", '["one"]', "[1, x]", "[true]"])
+def test_uses_that_names_no_earlier_statement_is_left_as_data(uses):
+    """The Argdown tools accept any data, so argmap reads the file too: the step takes its default premises."""
+    amap = ad(f"<U>\n\n(1) [a]: a\n-- {{uses: {uses}}} --\n(2) [c]: c")
+    assert (amap.inferences["U"].premises, amap.inferences["U"].target) == (("a",), "c")
 
 
 def test_a_structure_without_an_argument_title_is_an_untitled_argument():

@@ -11,7 +11,8 @@ and model follow argdown-core 1.7 in its default, loose mode; see
 * a reconstructed argument (one with a premise-conclusion structure) is one support
   inference per conclusion: an intermediate conclusion is the target of one inference and
   a premise of the next. A step's premises are the statements since the previous
-  conclusion and that conclusion (or those its ``{uses: [1, 2]}`` data names). The main
+  conclusion and that conclusion (or those its ``{uses: [1, 2]}`` or ``{from: ["1", "2"]}``
+  data names, when it names statements before the conclusion). The main
   inference has the argument's title as id, earlier steps ``Title - 1``, ``Title - 2``...;
   inference rules (``-- Modus ponens --``) become the warrant, the argument's description
   its note;
@@ -551,27 +552,21 @@ class _Mapper:
         return out
 
     def premises(self, argument: ad.Argument, index: int) -> list[str]:
-        """The premises of the step to ``pcs[index]``: its ``uses`` data, else back to the last conclusion."""
+        """The premises of the step to ``pcs[index]``: its ``uses`` data, else back to the last conclusion.
+
+        ``uses`` (or ``from``) lists statement numbers, as numbers or as text (``["1", "(2)"]``).
+        Data means nothing to the Argdown tools, which accept any, so a list that does not
+        name statements before the conclusion is left as data and the default applies.
+        """
         pcs = argument.pcs
         conclusion = pcs[index]
         step = conclusion.inference
-        uses = None
         for holder, key in ((step.data, "uses"), (conclusion.data, "uses"), (step.data, "from")):  # type: ignore[union-attr]
             if isinstance(holder, dict) and isinstance(holder.get(key), list):
-                uses = holder[key]
+                numbers = [_statement_number(n) for n in holder[key]]
+                if numbers and all(n is not None and 1 <= n <= index for n in numbers):
+                    return [pcs[n - 1].title for n in dict.fromkeys(numbers)]  # type: ignore[operator, misc]
                 break
-        if uses is not None:
-            titles = []
-            for number in uses:
-                if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= len(pcs):
-                    raise self.fail(
-                        f"<{argument.title}>: 'uses' names statement {number!r}, "
-                        f"but the argument numbers its statements 1 to {len(pcs)}",
-                        step.start,  # type: ignore[union-attr]
-                    )
-                titles.append(pcs[number - 1].title)
-            if titles:
-                return titles  # type: ignore[return-value]
         titles = []
         for statement in reversed(pcs[:index]):
             titles.append(statement.title)
@@ -655,6 +650,17 @@ class _Mapper:
                 )
             return title, line
         return _main_conclusion(self.claims, self.inferences), 0
+
+
+_NUMBER = re.compile(r"\s*\(?\s*([0-9]+)\s*\)?\s*")
+
+
+def _statement_number(value: Any) -> int | None:
+    """A premise-conclusion structure's statement number as ``uses`` data gives it: ``2``, ``"2"`` or ``"(2)"``."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    match = _NUMBER.fullmatch(value) if isinstance(value, str) else None
+    return int(match.group(1)) if match else None
 
 
 def _main_conclusion(claims: list[Claim], inferences: list[Inference]) -> str:
