@@ -36,7 +36,7 @@ PLANTED: dict[str, set[tuple[str, str, str]]] = {
         ("AM103", "circular-support", "homeopathy-works"),
         ("AM103", "circular-support", "patients-improve"),
     },
-    "voter-id.json": {("AM104", "disconnected", "8")},
+    "voter-id.json": {("AM104", "disconnected", "8")},  # names no thesis: the AIF reader finds it, sources and all
     "school-uniforms.argdown": {("AM105", "unanswered-objection", "Self-expression")},
     "remote-exams.yaml": {("AM106", "support-and-attack", "students_prefer_online")},
     "daylight-saving.yaml": {("AM107", "missing-link", "health-reason")},
