@@ -307,15 +307,35 @@ def test_multi_line_data_blocks():
 
 def test_a_source_is_only_a_citation_when_the_front_matter_lists_sources():
     assert ad("[A]: a {source: Smith 2020}").claims["A"].source is None
-    err = error("===\nsources:\n  who: WHO.\n===\n\n[A]: a {source: wha}")
-    assert (err.line, err.col) == (6, 1)
-    assert "did you mean 'who'" in err.message
+    amap = ad("===\nsources:\n  who: WHO.\n===\n\n[A]: a {source: wha}\n\n[B]: b {source: who}")
+    assert (amap.claims["A"].source, amap.claims["B"].source) == (None, "who")
+    assert amap.claims["A"].data["argdown"]["data"] == {"source": "wha"}
 
 
-def test_bad_claim_fields_are_errors():
-    assert "'assumption' must be true or false" in error("[A]: a {assumption: maybe}").message
-    assert "'status' must be accepted or rejected" in error("[A]: a {status: unsure}").message
-    assert "'weight' must be a number" in error("[A]: a {weight: heavy}").message
+def test_data_argmap_cannot_use_as_its_fields_stays_data():
+    """Other authors use these words their own way, and the Argdown tools accept any data: the file is read."""
+    amap = ad(
+        "[A]: a {status: disputed, weight: high, assumption: 'yes', note: [x, y], page: {from: 1}, ignore: 42,"
+        " source: [s]}\n  + [B]: b {status: [open], quote: {text: q}}"
+    )
+    a, b = amap.claims["A"], amap.claims["B"]
+    assert (a.status, a.weight, a.assumption, a.note, a.page, a.ignore, a.source) == (
+        None,
+        None,
+        False,
+        None,
+        None,
+        frozenset(),
+        None,
+    )
+    assert (b.status, b.quote) == (None, None)
+    assert a.data["argdown"]["data"]["status"] == "disputed" and b.data["argdown"]["data"]["quote"] == {"text": "q"}
+
+
+def test_front_matter_sources_in_another_shape_are_the_authors_data():
+    amap = ad("===\nsources:\n  - Smith (2001). A book.\n===\n\n[A]: a {source: Smith}")
+    assert not amap.sources and amap.claims["A"].source is None
+    assert amap.data["argdown"]["front_matter"]["sources"] == ["Smith (2001). A book."]
 
 
 def test_front_matter_gives_title_description_and_thesis():
@@ -326,10 +346,11 @@ def test_front_matter_gives_title_description_and_thesis():
     assert amap.data["argdown"]["front_matter"]["author"] == "Someone"
 
 
-def test_an_unknown_thesis_is_an_error_at_the_front_matter():
-    err = error("\n===\nthesis: Mael\n===\n\n[Meal]: m")
-    assert (err.line, err.col) == (2, 1)
-    assert "'thesis: Mael' is not the title of a statement (did you mean 'Meal'?)" in err.message
+def test_a_front_matter_thesis_that_names_no_statement_leaves_the_thesis_to_the_rule():
+    """``thesis:`` may be the author's own words, not a title: the file is read, the thesis rule applies."""
+    amap = ad("\n===\nthesis: The text argues that meals matter.\n===\n\n[Meal]: m\n  + [Why]: w")
+    assert amap.thesis == "Meal"
+    assert amap.data["argdown"]["front_matter"]["thesis"] == "The text argues that meals matter."
 
 
 def test_the_thesis_title_keeps_its_spaces():

@@ -192,6 +192,17 @@ def test_titles_keep_their_spacing():
     assert inferences(second) == inferences(amap) == [(None, (" C ",), "A b", "support", None, None, frozenset())]
 
 
+def test_the_authors_own_data_under_argmap_field_names_survives_the_export():
+    """``{status: disputed}`` is not argmap's status: it goes back out as it came in."""
+    amap = parse_map("[A]: a {status: disputed, weight: high, colour: red}\n  + [B]: b {status: accepted}", "d.argdown")
+    second = again(amap)
+    assert second.claims["A"].data["argdown"]["data"] == {"status": "disputed", "weight": "high", "colour": "red"}
+    assert (second.claims["B"].status, second.claims["A"].status) == ("accepted", None)
+    cleared = parse_map("[A]: a {status: accepted, note: n}\n  + [B]: b", "d.argdown")
+    cleared.claims["A"].status = None
+    assert again(cleared).claims["A"].data["argdown"]["data"] == {"note": "n"}
+
+
 # -- escaping --------------------------------------------------------------------------------
 
 

@@ -52,13 +52,14 @@ import datetime
 import os
 import re
 import stat
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from argmap.errors import MapError
 from argmap.limits import MAX_BYTES, MAX_ELEMENTS, check_elements
-from argmap.model import ATTACK, SUPPORT, ArgumentMap, Claim, Inference, Source, did_you_mean
+from argmap.model import ATTACK, SUPPORT, ArgumentMap, Claim, Inference, Source
 from argmap.readers import _argdown_model as ad
 from argmap.readers import decode
 from argmap.readers._argdown_lexer import tokenize
@@ -66,7 +67,7 @@ from argmap.readers._argdown_parser import parse
 from argmap.readers._lines import LineIndex
 from argmap.readers.yaml_map import STATUSES
 
-__all__ = ["NAME", "SUFFIXES", "plain_text", "read"]
+__all__ = ["NAME", "SUFFIXES", "claim_field", "plain_text", "read"]
 
 NAME = "argdown"
 SUFFIXES = (".argdown", ".ad")
@@ -361,53 +362,12 @@ class _Mapper:
             info["origin"] = origin
         return info, start
 
-    def claim_fields(self, data: Any, offset: int) -> dict[str, Any]:
-        """argmap's claim fields given in a statement's data (``{source: who2019}``)."""
+    def claim_fields(self, data: Any) -> dict[str, Any]:
+        """argmap's claim fields given in a statement's data (``{source: who2019}``): see :func:`claim_field`."""
         if not isinstance(data, dict):
             return {}
-        fields: dict[str, Any] = {}
-        for key in _CLAIM_FIELDS:
-            if key not in data:
-                continue
-            value = data[key]
-            if key == "assumption":
-                if not isinstance(value, bool):
-                    raise self.fail(f"'assumption' must be true or false, not {value!r}", offset)
-                fields[key] = value
-            elif key == "status":
-                if value not in STATUSES:
-                    raise self.fail(f"'status' must be accepted or rejected, not {value!r}", offset)
-                fields[key] = value
-            elif key == "weight":
-                if not isinstance(value, (int, float)) or isinstance(value, bool):
-                    raise self.fail(f"'weight' must be a number, not {value!r}", offset)
-                fields[key] = float(value)
-            elif key == "ignore":
-                fields[key] = frozenset(self.names(value, key, offset))
-            elif key == "source":
-                if not self.source_ids:
-                    continue
-                if value not in self.source_ids:
-                    raise self.fail(
-                        f"'source: {value}' is not one of the front matter's sources"
-                        f"{did_you_mean(str(value), self.source_ids)}",
-                        offset,
-                    )
-                fields[key] = value
-            elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
-                fields[key] = str(value)
-            else:
-                raise self.fail(f"'{key}' must be a text, not {value!r}", offset)
-        return fields
-
-    def names(self, value: Any, key: str, offset: int) -> list[str]:
-        """A list of names (``[a, b]``, or one name); nothing for ``None``."""
-        if value is None:
-            return []
-        names = value if isinstance(value, list) else [value]
-        if not all(isinstance(n, str) for n in names):
-            raise self.fail(f"'{key}' must list check names", offset)
-        return names
+        fields = {key: claim_field(key, data.get(key), self.source_ids) for key in _CLAIM_FIELDS}
+        return {key: value for key, value in fields.items() if value is not None}
 
     def statement_claim(self, ec: ad.EquivalenceClass) -> Claim:
         canonical = ec.canonical()
@@ -425,7 +385,7 @@ class _Mapper:
             line=line,
             col=col,
             data={"argdown": info},
-            **self.claim_fields(ec.data, start),
+            **self.claim_fields(ec.data),
         )
 
     def argument_claim(self, argument: ad.Argument) -> Claim:
@@ -443,7 +403,7 @@ class _Mapper:
             line=line,
             col=col,
             data={"argdown": info},
-            **self.claim_fields(argument.data, start),
+            **self.claim_fields(argument.data),
         )
 
     # -- premise-conclusion structures -----------------------------------------------------
@@ -543,7 +503,7 @@ class _Mapper:
                     kind,
                     warrant=", ".join(step.rules) or None,
                     note=note or None,
-                    ignore=frozenset(self.names(ignore, "ignore", step.start)),
+                    ignore=frozenset(_names(ignore)),
                     line=line,
                     col=col,
                     data={"argdown": info},
@@ -610,17 +570,17 @@ class _Mapper:
     # -- map-level -----------------------------------------------------------------------
 
     def sources(self, raw: Any) -> list[Source]:
-        if raw is None:
-            return []
-        start = self.doc.front_matter_start
-        line, _, _ = self.where(start)
-        items: list[tuple[Any, Any]]
+        """The front matter's ``sources`` as argmap's (``id: citation`` or ``id: {citation, url}``).
+
+        Other shapes (a list of references, say) are the author's own front matter data:
+        the map then has no sources, and the front matter keeps them for the export.
+        """
+        line, _, _ = self.where(self.doc.front_matter_start)
+        items: list[tuple[Any, Any]] = []
         if isinstance(raw, dict):
             items = list(raw.items())
         elif isinstance(raw, list) and all(isinstance(s, dict) and "id" in s for s in raw):
             items = [(s["id"], s) for s in raw]
-        else:
-            raise self.fail("front matter 'sources' must map ids to citations (id: citation)", start)
         out = []
         for sid, value in items:
             if isinstance(value, str):
@@ -629,7 +589,7 @@ class _Mapper:
                 url = value.get("url")
                 out.append(Source(str(sid), value["citation"], url if isinstance(url, str) else None, line=line))
             else:
-                raise self.fail(f"source '{sid}' needs a citation: 'id: citation' or 'id: {{citation: ...}}'", start)
+                return []
         return out
 
     def thesis(self, given: Any) -> tuple[str, int]:
@@ -644,12 +604,35 @@ class _Mapper:
                 title = title[1:-1]
             elif title.startswith("<") and title.endswith(">"):
                 title = self.argument_ids.get(title[1:-1], title)
-            if title not in ids:
-                raise self.fail(
-                    f"front matter 'thesis: {given}' is not the title of a statement{did_you_mean(title, ids)}", start
-                )
-            return title, line
+            if title in ids:
+                return title, line
         return _main_conclusion(self.claims, self.inferences), 0
+
+
+def claim_field(key: str, value: Any, source_ids: Collection[str]) -> Any:
+    """The value of argmap's claim field ``key`` that Argdown data gives, or ``None`` if it gives none.
+
+    The keys are common words that other Argdown authors use in their own ways
+    (``{status: disputed}``, ``{weight: high}``), and the Argdown tools accept any data: a
+    value argmap cannot use as its field stays data, and the file is read.
+    """
+    if key == "assumption":
+        return value if isinstance(value, bool) else None
+    if key == "status":
+        return value if isinstance(value, str) and value in STATUSES else None
+    if key == "weight":
+        return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    if key == "ignore":
+        return frozenset(_names(value)) or None
+    if key == "source":
+        return value if isinstance(value, str) and value in source_ids else None
+    return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
+
+
+def _names(value: Any) -> list[str]:
+    """Check names (``[a, b]``, or one name) as ``ignore`` data gives them; nothing if it gives something else."""
+    names = value if isinstance(value, list) else [value]
+    return names if names and all(isinstance(n, str) for n in names) else []
 
 
 _NUMBER = re.compile(r"\s*\(?\s*([0-9]+)\s*\)?\s*")

@@ -35,7 +35,7 @@ import yaml
 from argmap.model import ArgumentMap, Claim, Inference
 from argmap.readers._argdown_lexer import SHORTCODES
 from argmap.readers._argdown_lexer import SPECIAL_CHAR_PATTERN as _SPECIAL_CHAR
-from argmap.readers.argdown import plain_text
+from argmap.readers.argdown import claim_field, plain_text
 from argmap.writers.yaml_map import Dumper
 
 __all__ = ["NAME", "SUFFIXES", "escape", "write"]
@@ -285,22 +285,21 @@ class _Writer:
         return " ".join([escape(text), *map(_tag, tags)]).strip()
 
     def claim_data(self, claim: Claim) -> dict[str, Any]:
+        """The statement's data: what it had, with the claim's fields as they are now.
+
+        A field the claim no longer has is taken out of the data, unless the data's value
+        was never that field (``{status: disputed}`` is the author's own data).
+        """
         info = _info(claim)
         data = dict(info["data"]) if isinstance(info.get("data"), dict) else {}
-        for key in _CLAIM_FIELDS:
-            value = getattr(claim, key)
+        fields: dict[str, Any] = {key: getattr(claim, key) for key in _CLAIM_FIELDS}
+        fields["assumption"] = claim.assumption or None
+        fields["ignore"] = sorted(claim.ignore) or None
+        for key, value in fields.items():
             if value is not None:
                 data[key] = value
-            else:
-                data.pop(key, None)
-        if claim.assumption:
-            data["assumption"] = True
-        else:
-            data.pop("assumption", None)
-        if claim.ignore:
-            data["ignore"] = sorted(claim.ignore)
-        else:
-            data.pop("ignore", None)
+            elif claim_field(key, data.get(key), self.amap.sources) is not None:
+                del data[key]
         return data
 
     # -- the parts ---------------------------------------------------------------------
