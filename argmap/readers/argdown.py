@@ -31,9 +31,12 @@ and model follow argdown-core 1.7 in its default, loose mode; see
   and ``thesis`` the title of its thesis; statement data ``{source: id}`` (an id of the
   front matter's sources; without sources it stays data), ``{assumption: true}``,
   ``{status: accepted}``, ``{weight: 0.5}``, ``{note: ...}``, ``{quote: ...}``,
-  ``{page: ...}`` and ``{ignore: [check]}`` set those fields of the claim.
+  ``{page: ...}`` and ``{ignore: [check]}`` set those fields of the claim. Other
+  authors use these words their own way: sources in another shape, a ``thesis`` that
+  is no statement's title, or a value argmap cannot use (``{status: disputed}``) stay
+  the author's data, and the file is read as the Argdown tools read it.
 
-Without a ``thesis`` in the front matter, the thesis is the main conclusion: a statement
+Without a ``thesis`` in the front matter (or one naming a statement), the thesis is the main conclusion: a statement
 that something supports and that supports nothing, the one with the largest support
 tree (ties: the first in the file); failing that, the first statement that supports
 nothing, else the first statement.
