@@ -300,6 +300,13 @@ def test_data_sets_claim_fields_and_is_kept():
     assert amap.sources["who2019"].citation == "World Health Organization (2019)."
 
 
+def test_yaml_that_js_yaml_reads_is_read():
+    """The Argdown tools read ``=`` as text and accept a date that does not exist; so does argmap."""
+    amap = ad("===\ndate: 2001-02-30\n===\n\n[A]: a {k: =, d: 2001-02-30, t: 2001-02-03}")
+    assert amap.data["argdown"]["front_matter"]["date"] == "2001-02-30"
+    assert amap.claims["A"].data["argdown"]["data"] == {"k": "=", "d": "2001-02-30", "t": "2001-02-03"}
+
+
 def test_multi_line_data_blocks():
     amap = ad("[A]: a {\n  colour: red\n  size: 3\n}")
     assert amap.claims["A"].data["argdown"]["data"] == {"colour": "red", "size": 3}

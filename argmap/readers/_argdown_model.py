@@ -218,7 +218,23 @@ def _merge(old: Any, new: Any) -> Any:
     return old if new is None else new
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """YAML as the Argdown tools' js-yaml reads it where PyYAML would refuse the file.
+
+    js-yaml reads ``=`` as text (PyYAML's "value" tag has no constructor) and accepts a
+    date that does not exist (``2001-02-30``), which stays text here.
+    """
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:value", lambda loader, node: loader.construct_scalar(node))
 
 
 def load_yaml(source: str, lexer: Lexer, offset: int) -> Any:
