@@ -307,6 +307,16 @@ def test_yaml_that_js_yaml_reads_is_read():
     assert amap.claims["A"].data["argdown"]["data"] == {"k": "=", "d": "2001-02-30", "t": "2001-02-03"}
 
 
+def test_yaml_aliases_are_read_unless_they_stand_for_too_much():
+    """js-yaml reads aliases; argmap does too, counting what they stand for before building anything."""
+    amap = ad("===\nauthor: &who Ann\nreviewer: *who\n===\n\n[A]: a {tags: &t [x, y], again: *t}")
+    assert amap.data["argdown"]["front_matter"]["reviewer"] == "Ann"
+    assert amap.claims["A"].data["argdown"]["data"] == {"tags": ["x", "y"], "again": ["x", "y"]}
+    rows = "\n".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]" for i in range(1, 6))
+    err = error(f"===\nl0: &l0 [a]\n{rows}\n===\n\n[A]: a")
+    assert "stands for more than 10000 values" in err.message and (err.line, err.col) == (1, 1)
+
+
 def test_multi_line_data_blocks():
     amap = ad("[A]: a {\n  colour: red\n  size: 3\n}")
     assert amap.claims["A"].data["argdown"]["data"] == {"colour": "red", "size": 3}
@@ -440,7 +450,8 @@ def test_an_error_in_an_included_file_names_that_file(tmp_path):
         ("[A]: a {b: [1}", 1, 14, "invalid YAML data"),
         ("<A>\n\n(1) a\n----\n(2) b\n\n<A>\n\n(1) c\n----\n(2) d", 9, 1, "already has a premise-conclusion structure"),
         ("# Only a heading", 1, 1, "nothing to map"),
-        ("[A]: a {x: *y}", 1, 8, "YAML aliases are not allowed"),
+        ("[A]: a {x: *y}", 1, 8, "YAML alias *y names no complete value before it"),
+        ("[A]: a {\nx: &r [1, *r]\n}", 1, 8, "YAML alias *r names no complete value"),
     ],
 )
 def test_syntax_errors_say_where(text, line, col, words):

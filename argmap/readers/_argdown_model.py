@@ -237,17 +237,50 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:value", lambda loader, node: loader.construct_scalar(node))
 
 
+_MAX_EXPANDED = 10_000
+"""How many values a YAML block may stand for once its aliases are written out."""
+
+
+def _check_aliases(source: str, lexer: Lexer, offset: int) -> None:
+    """Refuse an alias to no anchor (or to the collection it is in) and data whose aliases expand too far.
+
+    The values are counted from the parser's events, each alias as the size of what it
+    names, so a few lines that stand for billions of values are refused before anything is built.
+    """
+    sizes: dict[str, int] = {}
+    open_: list[tuple[str | None, int]] = []
+    total = 0
+    for event in yaml.parse(source, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in sizes:
+                raise lexer.error(f"YAML alias *{event.anchor} names no complete value before it", offset)
+            total += sizes[event.anchor]
+        elif isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+            total += 1
+            if isinstance(event, yaml.CollectionStartEvent):
+                open_.append((event.anchor, total))
+            elif event.anchor:
+                sizes[event.anchor] = 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, start = open_.pop()
+            if anchor:
+                sizes[anchor] = total - start + 1
+        if total > _MAX_EXPANDED:
+            raise lexer.error(
+                f"this YAML data stands for more than {_MAX_EXPANDED} values once its aliases are written out", offset
+            )
+
+
 def load_yaml(source: str, lexer: Lexer, offset: int) -> Any:
     """YAML data of a ``{...}`` block or the front matter; a bad block is reported where it starts.
 
-    Aliases are refused before anything is built (no alias bombs), and data nested
-    deeper than :data:`~argmap.limits.MAX_DEPTH` is refused before anything walks it.
+    Aliases are read, as the Argdown tools read them, once :func:`_check_aliases` has
+    found that they stand for little data (no alias bombs); data nested deeper than
+    :data:`~argmap.limits.MAX_DEPTH` is refused before anything walks it.
     """
     try:
         if "*" in source:
-            for event in yaml.parse(source, Loader=_Loader):
-                if isinstance(event, yaml.AliasEvent):
-                    raise lexer.error("YAML aliases are not allowed in Argdown data: write the value out", offset)
+            _check_aliases(source, lexer, offset)
         data = yaml.load(source, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
