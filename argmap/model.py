@@ -297,13 +297,22 @@ class ArgumentMap:
         return (c for c in self.premises() if not self.supports_of(c.id))
 
     def describe(self, element_id: str) -> str:
-        """A short human name for an element: ``'id'`` or, for unnamed inferences, their shape."""
-        element = self.element(element_id)
-        if isinstance(element, Claim) or element.explicit_id:
-            return f"'{element_id}'"
-        verb = "supporting" if element.is_support else "attacking"
-        premises = " + ".join(f"'{p}'" for p in element.premises)
-        return f"[{premises} {verb} {self.describe(element.target)}]"
+        """A short human name for an element: ``'id'`` or, for unnamed inferences, their shape.
+
+        Unnamed inferences on unnamed inferences are followed in a loop, not by recursion,
+        and one met again is named by its id: an AIF file can chain or circle them at will.
+        """
+        opened: list[str] = []
+        seen: set[str] = set()
+        current = element_id
+        element = self.element(current)
+        while isinstance(element, Inference) and not element.explicit_id and current not in seen:
+            seen.add(current)
+            verb = "supporting" if element.is_support else "attacking"
+            opened.append("[" + " + ".join(f"'{p}'" for p in element.premises) + f" {verb} ")
+            current = element.target
+            element = self.element(current)
+        return "".join(opened) + f"'{current}'" + "]" * len(opened)
 
     def line_of(self, element_id: str) -> int:
         """The source line of a claim, inference or source."""
