@@ -141,5 +141,7 @@ def test_every_hostile_input_ends_cleanly_within_5_s_and_500_mb(tmp_path_factory
             assert PLACE.match(result.stderr), (path.name, result.stderr[:500])
     refused = {p.name for p, r in results.items() if r.returncode == 2}
     assert {"billion-laughs.yaml", "include-passwd.argdown", "over-the-limit.yaml", "deep.json"} <= refused
+    assert {"nan-weight.argmap.json", "long-integer.argmap.json", "nan-and-infinity.json"} <= refused
+    assert results[HOSTILE / "conflict-circle.aif.json"].returncode == 1  # read and checked: a correct result
     assert "root:" not in results[HOSTILE / "include-passwd.argdown"].stdout
     assert not (HOSTILE / "argmap-hostile-ran").exists()

@@ -30,6 +30,30 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
+class _NotReadable(Exception):
+    """A token Python's decoder takes but argmap must not: ``NaN``, ``Infinity``, a whole number too long to convert."""
+
+    def __init__(self, message: str, token: str) -> None:
+        super().__init__(message)
+        self.token = token
+
+
+def _constant(name: str) -> float:
+    raise _NotReadable(f"{name} is not a JSON number (JSON has no NaN or Infinity): write a number or null", name)
+
+
+def _integer(digits: str) -> int:
+    try:
+        return int(digits)
+    except ValueError:  # over the interpreter's limit on digits (4,300 by default)
+        message = f"a whole number of {len(digits.lstrip('-'))} digits is too long to read"
+        raise _NotReadable(message, digits) from None
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|(NaN|-?Infinity)|(-?\d+)(?![.eE\d])')
+"""Strings (skipped) and the tokens :class:`_NotReadable` is raised for, to find the first again."""
+
+
 class _DuplicateKey(Exception):
     def __init__(self, key: str) -> None:
         super().__init__(key)
@@ -67,7 +91,7 @@ class JsonDoc:
         self._offsets: dict[int, tuple[int, object]] = {}
         self._depth = 0
         self._max_depth = MAX_DEPTH.value(path)
-        decoder = json.JSONDecoder(object_pairs_hook=_pairs)
+        decoder = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant, parse_int=_integer)
         decoder.parse_object = self._wrap(json.decoder.JSONObject)  # type: ignore[attr-defined]
         decoder.parse_array = self._wrap(json.decoder.JSONArray)  # type: ignore[attr-defined]
         decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
@@ -115,6 +139,15 @@ class JsonDoc:
             raise MapError(f"malformed JSON: {exc.msg}", self.path, exc.lineno, exc.colno) from None
         except RecursionError:
             raise MapError("the JSON is nested too deeply to read", self.path, 1, 1) from None
+        except _NotReadable as exc:
+            raise MapError(str(exc), self.path, *self.position(self._offset_of(exc.token))) from None
+
+    def _offset_of(self, token: str) -> int:
+        """Where the first ``token`` (a constant or a whole number) outside a string is; 0 if nowhere."""
+        for match in _TOKEN.finditer(self.text):
+            if token in (match[1], match[2]):
+                return match.start()
+        return 0
 
     @cached_property
     def _lines(self) -> LineIndex:
