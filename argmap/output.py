@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -49,14 +50,21 @@ def write_files(files: Mapping[PathLike, str | bytes], inputs: Iterable[PathLike
     it raises :class:`OutputError` naming the file, never a bare ``OSError``.
     """
     inputs = list(inputs)
-    targets = [(Path(path), data.encode("utf-8") if isinstance(data, str) else data) for path, data in files.items()]
+    targets = [
+        (_resolved(Path(path)), data.encode("utf-8") if isinstance(data, str) else data) for path, data in files.items()
+    ]
     for target, _ in targets:
         _check(target, inputs)
     staged: list[tuple[str, Path]] = []
     target = targets[0][0] if targets else Path()
     try:
         for target, payload in targets:
-            staged.append((_stage(target, payload), target))
+            if not _is_special(target):
+                staged.append((_stage(target, payload), target))
+        for target, payload in targets:
+            if _is_special(target):
+                with open(target, "wb") as handle:
+                    handle.write(payload)
         for tmp, target in staged:
             os.replace(tmp, target)
     except OSError as error:
@@ -64,6 +72,31 @@ def write_files(files: Mapping[PathLike, str | bytes], inputs: Iterable[PathLike
     finally:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
+
+
+def _resolved(target: Path) -> Path:
+    """The file a symbolic link leads to: the rename replaces that file and keeps the link.
+
+    A link to a device (``/dev/stdout``) is kept as it is, to be opened and written into.
+    """
+    try:
+        linked = target.is_symlink()
+    except OSError:  # a name too long, say: writing to it will say what is wrong
+        return target
+    return Path(os.path.realpath(target)) if linked and not _is_special(target) else target
+
+
+def _is_special(target: Path) -> bool:
+    """A device, pipe or socket (``/dev/null``, ``/dev/stdout``): written into, never replaced by a rename.
+
+    A rename would put a regular file where the device was (as root, ``-o /dev/null``
+    would replace the system's ``/dev/null``); such a target has no partial state to avoid.
+    """
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _check(target: Path, inputs: list[PathLike]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,44 @@ def test_refuses_to_write_over_an_input(tmp_path: Path) -> None:
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="does not exist"):
         write_atomic(tmp_path / "nope" / "out.svg", "x")
+
+
+# -- links, devices and pipes: written through, never replaced ------------------------------
+
+
+def test_a_link_to_a_file_is_kept_and_the_file_it_leads_to_replaced(tmp_path: Path) -> None:
+    (tmp_path / "real.svg").write_text("old", encoding="utf-8")
+    (tmp_path / "link.svg").symlink_to("real.svg")
+    write_atomic(tmp_path / "link.svg", "new")
+    assert os.readlink(tmp_path / "link.svg") == "real.svg"
+    assert (tmp_path / "real.svg").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.svg", "real.svg"]
+
+
+def test_a_device_is_written_into_not_replaced_by_a_regular_file(tmp_path: Path) -> None:
+    """``-o /dev/null`` (here through a link to it, so a regression cannot replace the real one)."""
+    (tmp_path / "out.svg").symlink_to(os.devnull)
+    write_atomic(tmp_path / "out.svg", "<svg/>")
+    assert os.readlink(tmp_path / "out.svg") == os.devnull
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.svg"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_device_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "out.yaml").symlink_to("/dev/full")
+    with pytest.raises(OutputError, match="No space left on device"):
+        write_atomic(tmp_path / "out.yaml", "title: t\n" * 10_000)
+    assert os.readlink(tmp_path / "out.yaml") == "/dev/full"
+
+
+def test_a_named_pipe_gets_the_output_and_stays_a_pipe(tmp_path: Path) -> None:
+    pipe = tmp_path / "out.dot"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    write_atomic(pipe, "digraph {}\n")
+    reader.join(timeout=10)
+    assert received == [b"digraph {}\n"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
