@@ -12,6 +12,7 @@ exit 0, 1 or 2, never a traceback, and ``path:line`` first on standard error on 
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import resource
@@ -145,3 +146,23 @@ def test_every_hostile_input_ends_cleanly_within_5_s_and_500_mb(tmp_path_factory
     assert results[HOSTILE / "conflict-circle.aif.json"].returncode == 1  # read and checked: a correct result
     assert "root:" not in results[HOSTILE / "include-passwd.argdown"].stdout
     assert not (HOSTILE / "argmap-hostile-ran").exists()
+
+
+def test_a_named_pipe_nobody_writes_to_is_read_as_empty_not_waited_on(tmp_path):
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    result = check(pipe)  # waited for ever on open() before: the helper's clock would stop it
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{pipe}:1:1: the file is empty")
+
+
+def test_a_pipe_being_written_is_read_to_its_end(tmp_path):
+    source = ROOT / "maps" / "vraem.yaml"
+    result = subprocess.run(
+        ["bash", "-c", f'"{sys.executable}" -m argmap check --from yaml <(cat "{source}")'],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "1 map checked" in result.stdout + result.stderr

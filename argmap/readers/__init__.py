@@ -147,6 +147,19 @@ def looks_like_map(path: Path) -> bool:
         return True  # reading it as a map will say what is wrong
 
 
+def _read_special(path: str, most: int) -> bytes:
+    """Up to ``most`` bytes of a pipe or a device.
+
+    Opened without waiting, so a named pipe that nobody writes to reads as empty rather
+    than blocking for ever; then read as usual, so a pipe being written (``<(cat map)``)
+    is read to its end.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as file:
+        os.set_blocking(fd, True)
+        return file.read(most)
+
+
 def decode(data: bytes, path: str | None = None) -> str:
     """UTF-8 text without a byte-order mark; a bad byte is reported at its line and column."""
     if len(data) > MAX_BYTES.value(path):
@@ -185,8 +198,7 @@ def load_map(path: str | os.PathLike[str], format: str | None = None) -> Argumen
         if stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode):
             data = Path(path).read_bytes()
         else:  # a pipe or a device has no size to check first: read no more than one byte too many
-            with open(path, "rb") as file:
-                data = file.read(limit + 1)
+            data = _read_special(name, limit + 1)
             if len(data) > limit:
                 raise MAX_BYTES.error(f"the file is more than {limit} bytes", name)
     except IsADirectoryError:
