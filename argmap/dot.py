@@ -18,6 +18,7 @@ writing a big map's DOT (5 of 8 s for 20,000 claims).
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import textwrap
@@ -139,15 +140,25 @@ def _literal(text: str) -> str:
     return html.escape(text.replace("\\", "\\\\"), quote=True)
 
 
+LINE_MAX = 1000
+"""Most characters of one unwrapped line of a label (an id, a title, a URL); more are cut with an ellipsis.
+
+Graphviz refuses a run of text over 16 KiB between two tags in an HTML-like label (a
+syntax error, no drawing at all); escaped, 1,000 characters stay under 6 KB."""
+
+
 def escape_label(text: str) -> str:
     """Text made safe for one line of an HTML-like Graphviz label.
 
     Characters XML cannot hold are dropped and line breaks become spaces; ``&``, ``<``,
     ``>`` and quotes become entities and backslashes are doubled, so the text shows
     literally. Never empty (Graphviz refuses an empty ``<FONT>`` or ``<B>``): nothing
-    left becomes one space.
+    left becomes one space. Past :data:`LINE_MAX` characters the line is cut with "…".
     """
-    return _literal(" ".join(_clean(text).splitlines())) or " "
+    line = " ".join(_clean(text).splitlines())
+    if len(line) > LINE_MAX:
+        line = line[: LINE_MAX - 1] + "\u2026"
+    return _literal(line) or " "
 
 
 _WRAP_SPECIAL = re.compile(r"[^\S ]|-|  |^ | $")
@@ -184,8 +195,13 @@ def _wrapped(text: str, width: int = WRAP) -> str:
 
 
 def element_dom_id(element_id: str) -> str:
-    """The ``id`` an element's shape gets in SVG output: ``am-`` and the id's UTF-8 in hex."""
-    return "am-" + element_id.encode("utf-8", "surrogatepass").hex()
+    """The ``id`` an element's shape gets in SVG output: ``am-`` and the id's UTF-8 in hex.
+
+    An id of more than 256 bytes gets ``am-h`` and its SHA-256 instead (``h`` is no hex
+    digit, so the two never meet): Graphviz refuses a quoted attribute over 16 KiB.
+    """
+    raw = element_id.encode("utf-8", "surrogatepass")
+    return "am-" + raw.hex() if len(raw) <= 256 else "am-h" + hashlib.sha256(raw).hexdigest()
 
 
 def _worst(findings: Iterable[Finding]) -> str:

@@ -9,9 +9,10 @@ from pathlib import Path
 import pygraphviz
 import pytest
 
-from argmap import Claim, Finding, Inference, Severity, load_map
+from argmap import Claim, Finding, Inference, Severity, Source, load_map
 from argmap.dot import element_dom_id, escape_label, to_dot, to_graph
 from argmap.model import ArgumentMap
+from argmap.render import draw
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures" / "render"
@@ -268,3 +269,32 @@ def test_hostile_ids_never_become_dot_identifiers(hostile):
     dot = to_dot(hostile)
     names = re.findall(r"^\s*(\S+) \[", dot, re.MULTILINE)
     assert names and all(re.fullmatch(r"n\d+(_note)?|node|edge|graph", name) for name in names)
+
+
+def test_an_overlong_line_is_cut_and_an_overlong_id_hashed():
+    line = escape_label("<" * 5000)
+    assert line == "&lt;" * 999 + "\u2026"
+    long_id = "k" * 20_000
+    assert re.fullmatch(r"am-h[0-9a-f]{64}", element_dom_id(long_id))
+    assert element_dom_id(long_id) != element_dom_id(long_id + "k")
+    assert element_dom_id("k" * 256) == "am-" + "6b" * 256
+
+
+def test_a_map_of_huge_ids_titles_and_urls_is_drawn():
+    """Graphviz refuses a text run or a quoted attribute over 16 KiB: each used to stop the drawing."""
+    huge = '<&"' * 6000
+    amap = ArgumentMap(
+        huge,
+        "a",
+        [Claim("a", huge, source="s" * 20_000, page="p" * 20_000), Claim("b" * 9000, "B."), Claim("c", "C.")],
+        [
+            Inference("i" * 20_000, ("b" * 9000,), "a", "support"),
+            Inference("j", ("c",), "i" * 20_000, "attack", warrant=huge),
+        ],
+        [Source("s" * 20_000, huge, "https://example.org/" + "y" * 20_000)],
+    )
+    dot = to_dot(amap)
+    assert f'id="{element_dom_id("i" * 20_000)}"' in dot
+    svg = draw(dot, "svg").decode("utf-8")
+    assert svg.rstrip().endswith("</svg>")
+    assert "b" * 999 + "\u2026" in svg
