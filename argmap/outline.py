@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from argmap.analysis import reaching_thesis
 from argmap.checks import Finding
@@ -25,6 +26,19 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 def _plain(text: str) -> str:
     """Text for one line of a terminal: whitespace collapsed, control characters (ESC, CSI...) dropped."""
     return " ".join(_CONTROL.sub("", " ".join(text.split())).split())
+
+
+_Step = tuple[Callable[..., list], tuple[Any, ...]]
+"""A method of the outline and its arguments, to be called; it returns the steps under it."""
+
+INDENT_MAX = 60
+"""Deepest indentation, in levels: deeper lines are indented no further but numbered with
+their level, so a chain of thousands of inferences is not written with megabytes of spaces."""
+
+
+def _indent(level: int) -> str:
+    """Four spaces a level; past :data:`INDENT_MAX`, as wide as that and the level in brackets."""
+    return "    " * level if level <= INDENT_MAX else "    " * INDENT_MAX + f"({level}) "
 
 
 class _Outline:
@@ -45,7 +59,8 @@ class _Outline:
         parts.extend(mark if n == 1 else f"{mark} \u00d7{n}" for mark, n in found.items())  # as on the diagram
         return ("  " + "  ".join(parts)) if parts else ""
 
-    def claim(self, claim: Claim, prefix: str, lead: str) -> None:
+    def claim(self, claim: Claim, level: int, lead: str) -> list[_Step]:
+        prefix = _indent(level)
         notes = []
         if claim.source:
             notes.append(f"source: {_plain(claim.source)}")
@@ -55,17 +70,17 @@ class _Outline:
         name = _plain(claim.id)
         if claim.id in self.shown:
             self.lines.append(f"{prefix}{lead}{name}: (see above){self.marks(claim.id)}")
-            return
+            return []
         self.shown.add(claim.id)
         self.lines.append(f"{prefix}{lead}{name}: {_plain(claim.text)}{note}{self.marks(claim.id)}")
-        self.children(claim.id, prefix + "    ")
+        return [(self.children, (claim.id, level + 1))]
 
-    def children(self, target: str, prefix: str) -> None:
+    def children(self, target: str, level: int) -> list[_Step]:
         incoming = self.amap.supports_of(target) + self.amap.attacks_on(target)
-        for inf in incoming:
-            self.inference(inf, prefix)
+        return [(self.inference, (inf, level)) for inf in incoming]
 
-    def inference(self, inf: Inference, prefix: str) -> None:
+    def inference(self, inf: Inference, level: int) -> list[_Step]:
+        prefix = _indent(level)
         target_is_attack = inf.target in self.amap.inferences and self.amap.inferences[inf.target].is_attack
         if inf.is_support:
             kind = "reason"
@@ -78,13 +93,20 @@ class _Outline:
         name = f" {_plain(inf.id)}" if inf.explicit_id else ""
         if inf.id in self.shown:
             self.lines.append(f"{prefix}{sign} {kind}{name}: (see above)")
-            return
+            return []
         self.shown.add(inf.id)
         warrant = f" since {_plain(inf.warrant)}" if inf.warrant else ""
         self.lines.append(f"{prefix}{sign} {kind}{name}{linked}{warrant}{self.marks(inf.id)}")
-        for premise in inf.premises:
-            self.claim(self.amap.claims[premise], prefix + "    ", "")
-        self.children(inf.id, prefix + "    ")
+        steps: list[_Step] = [(self.claim, (self.amap.claims[premise], level + 1, "")) for premise in inf.premises]
+        return [*steps, (self.children, (inf.id, level + 1))]
+
+    def run(self, *first: _Step) -> None:
+        """Do the steps depth first, each step's own steps before the next: a loop, not recursion,
+        so a chain of thousands of inferences is written as readily as a short one."""
+        todo = list(reversed(first))
+        while todo:
+            method, args = todo.pop()
+            todo.extend(reversed(method(*args)))
 
 
 def outline(
@@ -97,12 +119,12 @@ def outline(
     out = _Outline(amap, findings, labels)
     out.lines.append(_plain(amap.title))
     out.lines.append("")
-    out.claim(amap.claims[amap.thesis], "", "THESIS ")
+    out.run((out.claim, (amap.claims[amap.thesis], 0, "THESIS ")))
     connected = reaching_thesis(amap)
     rest = [c for c in amap.claims.values() if c.id not in connected]
     if rest:
         out.lines.extend(["", "Not connected to the thesis:"])
         for claim in sorted(rest, key=lambda c: amap.graph.out_degree(c.id) > 0):
             if claim.id not in out.shown:
-                out.claim(claim, "", "")
+                out.run((out.claim, (claim, 0, "")))
     return "\n".join(out.lines) + "\n"

@@ -49,3 +49,24 @@ def test_findings_are_marked_on_their_element_and_repeats_are_counted():
     assert "(source: city2023)  \u26a0 AM108 stranded-premise  \u26a0 AM109 single-point-of-failure" in marked
     doubled = findings + [f for f in findings if f.code == "AM104"]
     assert "weather: It rains often in the city.  \u26a0 AM104 disconnected \u00d72" in outline(amap, doubled)
+
+
+def _chain_yaml(n: int) -> str:
+    """A chain of ``n`` claims, each the only reason for the one before (a small file, a deep argument)."""
+    claims = "".join(f"  c{k}: Claim {k}.\n" for k in range(n))
+    inferences = "".join(f"  - {{from: c{k}, to: c{k - 1}}}\n" for k in range(1, n))
+    return f"title: Chain\nthesis: c0\nclaims:\n{claims}inferences:\n{inferences}"
+
+
+def test_a_chain_of_thousands_of_reasons_is_shown_with_bounded_indentation(tmp_path):
+    """It was a RecursionError traceback from about 450 levels down."""
+    path = tmp_path / "chain.yaml"
+    path.write_text(_chain_yaml(3000), encoding="utf-8")
+    result = runner.invoke(app, ["show", "--no-findings", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[2] == "THESIS c0: Claim 0."
+    assert lines[3] == "    + reason"
+    assert lines[4] == "        c1: Claim 1."
+    assert lines[-1] == " " * 240 + "(5998) c2999: Claim 2999."
+    assert max(map(len, lines)) < 300

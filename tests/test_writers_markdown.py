@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from argmap import ArgumentMap, Claim, load_map
+from argmap import ArgumentMap, Claim, Inference, load_map
 from argmap.writers import dumps
 from argmap.writers.markdown import escape_markdown
 
@@ -99,3 +99,14 @@ def test_only_web_urls_become_links():
     )
     rendered = md.render(dumps(amap, "markdown"))
     assert "<a " not in rendered and "javascript:alert(1)" in rendered
+
+
+def test_a_chain_of_thousands_of_reasons_is_written_with_bounded_nesting():
+    """It was a RecursionError traceback from about 450 levels down."""
+    n = 3000
+    claims = [Claim(f"c{k}", f"Claim {k}.") for k in range(n)]
+    inferences = [Inference(f"i{k}", (f"c{k}",), f"c{k - 1}", "support") for k in range(1, n)]
+    lines = dumps(ArgumentMap("Chain", "c0", claims, inferences), "markdown").splitlines()
+    assert lines[4:6] == ["- **Reason**", "  - Claim 1."]
+    assert lines[-1] == "  " * 60 + "- (5997) Claim 2999."
+    assert max(map(len, lines)) < 200
