@@ -10,6 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
+from argmap import load_map
 from argmap.cli import app
 from argmap.exercises import kinds
 
@@ -102,7 +103,10 @@ def test_too_small_a_map_exits_2_and_writes_nothing(tmp_path):
     out = tmp_path / "w.md"
     result = run("exercise", FIXTURES / "tiny.yaml", "--kind", "missing-premise", "-o", out)
     assert result.exit_code == 2
-    assert "tiny.yaml: this map has no reason with two or more premises" in result.output
+    tiny = load_map(FIXTURES / "tiny.yaml")
+    thesis_line = tiny.line_of(tiny.thesis)  # the place: the thesis whose argument is too small
+    assert thesis_line > 1
+    assert f"tiny.yaml:{thesis_line}: this map has no reason with two or more premises" in result.output
     assert "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []
 

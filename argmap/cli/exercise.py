@@ -59,7 +59,8 @@ def exercise(
     try:
         worksheet = make_worksheet(amap, kind, seed=seed, count=count)
     except ExerciseError as error:
-        fail(MapError(str(error), amap.path))
+        # Placed at the thesis, whose argument is too small for this kind, as every bad-input message is placed.
+        fail(MapError(str(error), amap.path, amap.line_of(amap.thesis) or 1))
     try:
         written = write_worksheet(
             worksheet, output, format.value if format else None, image.value, inputs=input_files(amap)
