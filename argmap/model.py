@@ -35,6 +35,10 @@ ATTACK: Literal["attack"] = "attack"
 RelationType = Literal["support", "attack"]
 
 
+_DESCRIBED_DEPTH = 3
+"""Unnamed inferences on unnamed inferences :meth:`ArgumentMap.describe` spells out; deeper ones go by id."""
+
+
 @dataclass
 class Source:
     """A cited work that grounds claims."""
@@ -299,14 +303,20 @@ class ArgumentMap:
     def describe(self, element_id: str) -> str:
         """A short human name for an element: ``'id'`` or, for unnamed inferences, their shape.
 
-        Unnamed inferences on unnamed inferences are followed in a loop, not by recursion,
-        and one met again is named by its id: an AIF file can chain or circle them at will.
+        Unnamed inferences on unnamed inferences are spelled out three deep, and one met
+        again is named by its id: an AIF file can chain or circle them at will, and every
+        element of a chain of thousands spelled to its end would be text quadratic in its length.
         """
         opened: list[str] = []
         seen: set[str] = set()
         current = element_id
         element = self.element(current)
-        while isinstance(element, Inference) and not element.explicit_id and current not in seen:
+        while (
+            isinstance(element, Inference)
+            and not element.explicit_id
+            and current not in seen
+            and len(opened) < _DESCRIBED_DEPTH
+        ):
             seen.add(current)
             verb = "supporting" if element.is_support else "attacking"
             opened.append("[" + " + ".join(f"'{p}'" for p in element.premises) + f" {verb} ")
