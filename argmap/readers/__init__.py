@@ -103,7 +103,9 @@ def reader_for(path: str | os.PathLike[str] | None = None, format: str | None = 
         if name.endswith(suffix):
             return reader
     suffixes = ", ".join(s for r in table.values() for s in r.suffixes)
-    raise MapError(f"cannot tell the format of this file from its name: use a suffix ({suffixes}) or --from", str(path))
+    raise MapError(
+        f"cannot tell the format of this file from its name: use a suffix ({suffixes}) or --from", str(path), 1, 1
+    )
 
 
 _AIF_KEY = re.compile(rb'"nodes"\s*:')
