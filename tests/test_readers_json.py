@@ -9,6 +9,8 @@ decoder, a traceback. Both are refused at the token's line and column.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,3 +68,18 @@ def test_a_whole_number_too_long_to_convert_is_an_error_not_a_traceback(tmp_path
 def test_long_numbers_that_python_reads_still_read(tmp_path):
     path = _with_weight(tmp_path, "0." + "0" * 100_000 + "5")
     assert load_map(path).claims["b"].weight == 0.0
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_a_lone_surrogate_key_is_named_by_its_escape_in_every_report(tmp_path, fmt):
+    """Named raw in the JSON path, it made the JSON and SARIF reports a UnicodeEncodeError traceback."""
+    path = tmp_path / "m.argmap.json"
+    path.write_text(json.dumps(MAP).replace('"weight": 0.5', '"\\udc00": 1'), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "argmap", "check", "-f", fmt, str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert 'claims[1]["\\udc00"]: holds half of a UTF-16 surrogate pair' in result.stdout + result.stderr
+    if fmt != "text":
+        json.loads(result.stdout)

@@ -78,7 +78,8 @@ def format_trail(trail: Trail) -> str:
         elif _NAME.match(step):
             out += f".{step}" if out else step
         else:
-            out += f"[{json.dumps(step, ensure_ascii=False)}]"
+            # A lone surrogate is written as its \u escape: raw, it could not be printed or saved.
+            out += f"[{json.dumps(step, ensure_ascii=bool(_SURROGATE.search(step)))}]"
     return out or "the document"
 
 
