@@ -39,7 +39,9 @@ COMMANDS = settings(ROUND_TRIPS, max_examples=15, phases=_UNSHRUNK)
 DRAWINGS = settings(ROUND_TRIPS, max_examples=6, phases=_UNSHRUNK)
 
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# CommonMark sets no nesting limit; markdown-it's preset stops at 20 levels (about nine
+# nested list items) and drops what lies deeper, which generated maps reach.
+MARKDOWN = MarkdownIt("commonmark", {"maxNesting": 1000}).enable(["table", "strikethrough"])
 SVG = "{http://www.w3.org/2000/svg}"
 
 
