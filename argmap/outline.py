@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
 
+from argmap._steps import Step, run_steps
 from argmap.analysis import reaching_thesis
 from argmap.checks import Finding
 from argmap.model import ArgumentMap, Claim, Inference
@@ -28,7 +28,6 @@ def _plain(text: str) -> str:
     return " ".join(_CONTROL.sub("", " ".join(text.split())).split())
 
 
-_Step = tuple[Callable[..., list], tuple[Any, ...]]
 """A method of the outline and its arguments, to be called; it returns the steps under it."""
 
 INDENT_MAX = 60
@@ -59,7 +58,7 @@ class _Outline:
         parts.extend(mark if n == 1 else f"{mark} \u00d7{n}" for mark, n in found.items())  # as on the diagram
         return ("  " + "  ".join(parts)) if parts else ""
 
-    def claim(self, claim: Claim, level: int, lead: str) -> list[_Step]:
+    def claim(self, claim: Claim, level: int, lead: str) -> list[Step]:
         prefix = _indent(level)
         notes = []
         if claim.source:
@@ -75,11 +74,11 @@ class _Outline:
         self.lines.append(f"{prefix}{lead}{name}: {_plain(claim.text)}{note}{self.marks(claim.id)}")
         return [(self.children, (claim.id, level + 1))]
 
-    def children(self, target: str, level: int) -> list[_Step]:
+    def children(self, target: str, level: int) -> list[Step]:
         incoming = self.amap.supports_of(target) + self.amap.attacks_on(target)
         return [(self.inference, (inf, level)) for inf in incoming]
 
-    def inference(self, inf: Inference, level: int) -> list[_Step]:
+    def inference(self, inf: Inference, level: int) -> list[Step]:
         prefix = _indent(level)
         target_is_attack = inf.target in self.amap.inferences and self.amap.inferences[inf.target].is_attack
         if inf.is_support:
@@ -97,16 +96,8 @@ class _Outline:
         self.shown.add(inf.id)
         warrant = f" since {_plain(inf.warrant)}" if inf.warrant else ""
         self.lines.append(f"{prefix}{sign} {kind}{name}{linked}{warrant}{self.marks(inf.id)}")
-        steps: list[_Step] = [(self.claim, (self.amap.claims[premise], level + 1, "")) for premise in inf.premises]
+        steps: list[Step] = [(self.claim, (self.amap.claims[premise], level + 1, "")) for premise in inf.premises]
         return [*steps, (self.children, (inf.id, level + 1))]
-
-    def run(self, *first: _Step) -> None:
-        """Do the steps depth first, each step's own steps before the next: a loop, not recursion,
-        so a chain of thousands of inferences is written as readily as a short one."""
-        todo = list(reversed(first))
-        while todo:
-            method, args = todo.pop()
-            todo.extend(reversed(method(*args)))
 
 
 def outline(
@@ -119,12 +110,12 @@ def outline(
     out = _Outline(amap, findings, labels)
     out.lines.append(_plain(amap.title))
     out.lines.append("")
-    out.run((out.claim, (amap.claims[amap.thesis], 0, "THESIS ")))
+    run_steps((out.claim, (amap.claims[amap.thesis], 0, "THESIS ")))
     connected = reaching_thesis(amap)
     rest = [c for c in amap.claims.values() if c.id not in connected]
     if rest:
         out.lines.extend(["", "Not connected to the thesis:"])
         for claim in sorted(rest, key=lambda c: amap.graph.out_degree(c.id) > 0):
             if claim.id not in out.shown:
-                out.run((out.claim, (claim, 0, "")))
+                run_steps((out.claim, (claim, 0, "")))
     return "\n".join(out.lines) + "\n"

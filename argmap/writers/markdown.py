@@ -10,9 +10,8 @@ a link, an emphasis, a code span or raw HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any
 
+from argmap._steps import Step, run_steps
 from argmap.analysis import reaching_thesis
 from argmap.model import ArgumentMap, Claim, Inference
 
@@ -34,7 +33,6 @@ def escape_markdown(text: str) -> str:
     return _BLOCK_START.sub(lambda m: m.group() + "\\" if m.group().isdigit() else "\\" + m.group(), flat)
 
 
-_Step = tuple[Callable[..., list], tuple[Any, ...]]
 """A method of the outline and its arguments, to be called; it returns the steps under it."""
 
 DEPTH_MAX = 60
@@ -53,7 +51,7 @@ class _Outline:
         self.shown: set[str] = set()
         self.lines: list[str] = []
 
-    def claim(self, claim: Claim, depth: int) -> list[_Step]:
+    def claim(self, claim: Claim, depth: int) -> list[Step]:
         notes = []
         if claim.source:
             source = self.amap.sources[claim.source]
@@ -71,10 +69,10 @@ class _Outline:
         self.lines.append(f"{pad}{escape_markdown(claim.text)}{note}")
         return [(self.children, (claim.id, depth + 1))]
 
-    def children(self, target: str, depth: int) -> list[_Step]:
+    def children(self, target: str, depth: int) -> list[Step]:
         return [(self.inference, (inf, depth)) for inf in self.amap.supports_of(target) + self.amap.attacks_on(target)]
 
-    def inference(self, inf: Inference, depth: int) -> list[_Step]:
+    def inference(self, inf: Inference, depth: int) -> list[Step]:
         if inf.is_support:
             kind = "Reason"
         elif inf.target in self.amap.inferences:
@@ -89,16 +87,8 @@ class _Outline:
         linked = " (linked: all needed together)" if len(inf.premises) > 1 else ""
         warrant = f" \u2014 since {escape_markdown(inf.warrant)}" if inf.warrant else ""
         self.lines.append(f"{pad}**{kind}**{linked}{warrant}")
-        steps: list[_Step] = [(self.claim, (self.amap.claims[premise], depth + 1)) for premise in inf.premises]
+        steps: list[Step] = [(self.claim, (self.amap.claims[premise], depth + 1)) for premise in inf.premises]
         return [*steps, (self.children, (inf.id, depth + 1))]
-
-    def run(self, *first: _Step) -> None:
-        """Do the steps depth first, each step's own steps before the next: a loop, not recursion,
-        so a chain of thousands of inferences is written as readily as a short one."""
-        todo = list(reversed(first))
-        while todo:
-            method, args = todo.pop()
-            todo.extend(reversed(method(*args)))
 
 
 def write(amap: ArgumentMap) -> str:
@@ -110,7 +100,7 @@ def write(amap: ArgumentMap) -> str:
     thesis = amap.claims[amap.thesis]
     out.shown.add(thesis.id)
     lines += [f"**Thesis:** {escape_markdown(thesis.text)}", ""]
-    out.run((out.children, (thesis.id, 0)))
+    run_steps((out.children, (thesis.id, 0)))
     lines += out.lines
     reached = reaching_thesis(amap)
     loose = [c for c in amap.claims.values() if c.id not in reached]
@@ -120,7 +110,7 @@ def write(amap: ArgumentMap) -> str:
         out.lines = []
         for claim in loose:
             if claim.id not in out.shown:
-                out.run((out.claim, (claim, 0)))
+                run_steps((out.claim, (claim, 0)))
         lines += ["", "## Not connected to the thesis", "", *out.lines]
     if amap.sources:
         lines += ["", "## Sources", ""]
