@@ -195,6 +195,9 @@ class Lexer:
     ranges: list[str] = field(default_factory=list)
     _lines: LineIndex | None = None
     failed_until: dict[str, int] = field(default_factory=dict)
+    pos: int = 0
+    modes: list[str] = field(default_factory=lambda: ["default"])
+    done: bool = False
 
     # -- positions -------------------------------------------------------------------
 
@@ -236,11 +239,24 @@ class Lexer:
 
     def run(self) -> list[Token]:
         """All tokens, the skipped ones (spaces, comments) left out, as argdown-core's ``tokenize``."""
-        text, n, pos = self.text, len(self.text), 0
-        stack = ["default"]
-        mode = "default"
+        self.more(-1)
+        return self.tokens
+
+    def more(self, wanted: int) -> None:
+        """Lex on until :attr:`tokens` has more than ``wanted`` tokens, or to the end of the text if -1.
+
+        The parser asks for tokens as it needs them and forgets those it has read, so a
+        big file is never held as tokens all at once. Lexing stops only after a token that
+        is final: an empty line at the very end of the text is dropped when the end is
+        reached, so one that may still be the last is never handed out early.
+        """
+        text, n, pos = self.text, len(self.text), self.pos
+        stack = self.modes
+        mode = stack[-1]
         tokens = self.tokens
         while pos < n:
+            if wanted >= 0 and len(tokens) > wanted and tokens[-1].kind != EMPTYLINE:
+                break
             by_char, other = _MODES[mode, not tokens or tokens[-1].kind in (NEWLINE, EMPTYLINE)]
             for candidate in by_char.get(text[pos], other):
                 length = candidate[1](self, pos)
@@ -260,10 +276,12 @@ class Lexer:
                     stack.pop()
                 mode = stack[-1]
             pos = end
-        if tokens and tokens[-1].kind == EMPTYLINE:
-            tokens.pop()
-        self.dedent_all(n)
-        return tokens
+        self.pos = pos
+        if pos >= n and not self.done:
+            self.done = True
+            if tokens and tokens[-1].kind == EMPTYLINE:
+                tokens.pop()
+            self.dedent_all(n)
 
 
 # -- matchers: each takes the lexer and a position and returns the length it matched, or 0 --

@@ -18,6 +18,7 @@ inference.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,9 +69,28 @@ _FRONT_MATTER_START = re.compile(r"^\s*={3,}")
 _FRONT_MATTER_END = re.compile(r"={3,}\s*$")
 _BLOCK_START = re.compile(r"^{[ \t]*(\n\r|\n)")
 _BLOCK_END = re.compile(r"}\s*\Z")
+_STATEMENT_TITLE = re.compile(r"\[(.+)\]", re.S)
+_ARGUMENT_TITLE = re.compile(r"<(.+)>", re.S)
+_LINK_LABEL = re.compile(r"\[(.+)\]\((.+)\)", re.S)
+_TOKEN_KINDS = frozenset(
+    {
+        lx.DATA,
+        lx.FRONT_MATTER,
+        lx.STATEMENT_DEFINITION,
+        lx.STATEMENT_REFERENCE,
+        lx.ARGUMENT_DEFINITION,
+        lx.ARGUMENT_REFERENCE,
+        lx.STATEMENT_MENTION,
+        lx.ARGUMENT_MENTION,
+        lx.LINK,
+        lx.TAG,
+        lx.NEWLINE,
+    }
+)
+"""The tokens the model reads on their own; the others count only as parts of the nodes around them."""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Section:
     """A heading and what follows it, up to the next heading of the same or a higher level."""
 
@@ -84,7 +104,7 @@ class Section:
     data: Any = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Statement:
     """One occurrence of a statement (or an argument's description) in the text."""
 
@@ -101,7 +121,7 @@ class Statement:
     inference: Inference | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class EquivalenceClass:
     """All statements that share a title: one claim."""
 
@@ -117,7 +137,7 @@ class EquivalenceClass:
         return _canonical(self.members)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Inference:
     """The step to a conclusion in a premise-conclusion structure."""
 
@@ -127,7 +147,7 @@ class Inference:
     relations: list[Relation] = field(default_factory=list)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Argument:
     """An argument: its descriptions and, if reconstructed, its premise-conclusion structure."""
 
@@ -151,7 +171,7 @@ class Argument:
 Member = EquivalenceClass | Argument | Inference
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Relation:
     """A relation of ``type`` from one member to another, and where it was written."""
 
@@ -402,17 +422,18 @@ class _Builder:
 
     # -- the walk --------------------------------------------------------------------
 
-    def walk(self, node: Node | Token, parent: Node | None, index: int) -> None:
-        if isinstance(node, Token):
-            self.token(node, parent, index)
-            return
+    def walk(self, node: Node, parent: Node | None, index: int) -> None:
         name = node.name
         if name in _RELATION_NAMES:
             self.enter_relation(node)
         elif name in self.enter:
             self.enter[name](node, parent, index)
         for i, child in enumerate(node.children):
-            self.walk(child, node, i)
+            if type(child) is Token:
+                if child.kind in _TOKEN_KINDS:
+                    self.token(child, node, i)
+            else:
+                self.walk(child, node, i)  # type: ignore[arg-type]
         if name in _RELATION_NAMES:
             self.exit_relation(node)
         elif name in self.exit:
@@ -440,13 +461,13 @@ class _Builder:
                 self.transform_arguments = bool(model.get("transformArgumentRelations", True))
         elif kind in (lx.STATEMENT_DEFINITION, lx.STATEMENT_REFERENCE):
             if self.statement is not None:
-                self.statement.title = re.match(r"\[(.+)\]", token.image, re.S).group(1)  # type: ignore[union-attr]
+                self.statement.title = _STATEMENT_TITLE.match(token.image).group(1)  # type: ignore[union-attr]
                 self.statement.is_reference = kind == lx.STATEMENT_REFERENCE
                 if parent is not None:
                     parent.statement = self.statement
         elif kind in (lx.ARGUMENT_DEFINITION, lx.ARGUMENT_REFERENCE):
             if self.statement is not None:
-                self.statement.title = re.match(r"<(.+)>", token.image, re.S).group(1)  # type: ignore[union-attr]
+                self.statement.title = _ARGUMENT_TITLE.match(token.image).group(1)  # type: ignore[union-attr]
                 self.statement.is_reference = self.statement.is_reference or kind == lx.ARGUMENT_REFERENCE
         elif kind in (lx.STATEMENT_MENTION, lx.ARGUMENT_MENTION):
             target = self.target()
@@ -455,7 +476,7 @@ class _Builder:
         elif kind == lx.LINK:
             target = self.target()
             if target is not None:
-                _append(target, re.match(r"\[(.+)\]\((.+)\)", token.image, re.S).group(1))  # type: ignore[union-attr]
+                _append(target, _LINK_LABEL.match(token.image).group(1))  # type: ignore[union-attr]
                 if token.image.endswith(" "):
                     _append(target, " ")
         elif kind == lx.TAG:
@@ -826,8 +847,23 @@ class _Builder:
         self.doc.relations = kept
 
 
-def build(lexer: Lexer, tree: Node) -> Document:
-    """Argdown's model of a parsed document."""
+def build(lexer: Lexer, parts: Iterable[Node | Token]) -> Document:
+    """Argdown's model of a document from the parts of its syntax tree (see :func:`._argdown_parser.parse`).
+
+    Each part is walked as it comes and then let go, except the one before it (a
+    premise-conclusion structure belongs to the argument just above it): a big file's
+    syntax tree is never held whole.
+    """
     builder = _Builder(lexer)
-    builder.walk(tree, None, 0)
+    root = Node(ps.ARGDOWN, [])
+    children: list[Node | Token | None] = root.children  # type: ignore[assignment]
+    for index, part in enumerate(parts):
+        children.append(part)
+        if type(part) is Token:
+            if part.kind in _TOKEN_KINDS:
+                builder.token(part, root, index)
+        else:
+            builder.walk(part, root, index)  # type: ignore[arg-type]
+        if index >= 2:
+            children[index - 2] = None
     return builder.finish()

@@ -8,6 +8,7 @@ with ``path:line:col`` and a message that says what to write instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, NoReturn
 
 from argmap.errors import MapError
@@ -65,6 +66,8 @@ _CONTENT = _FREESTYLE | {
 _STATEMENT = _CONTENT | {lx.STATEMENT_REFERENCE, lx.STATEMENT_DEFINITION}
 _ARGUMENT = frozenset({lx.ARGUMENT_DEFINITION, lx.ARGUMENT_REFERENCE})
 _EOF = "EOF"
+_BATCH = 4096
+"""Tokens lexed ahead at a time, and read tokens the parser gathers before it forgets them."""
 _INDENTED = frozenset({lx.STATEMENT_NUMBER, lx.INFERENCE_START, lx.ORDERED_LIST_ITEM, lx.UNORDERED_LIST_ITEM})
 
 _DESCRIPTIONS = {
@@ -102,6 +105,8 @@ class Node:
     The model builder hangs what it learns on the nodes (``statement``, ``data``, ...),
     as argdown-core's plugins do.
     """
+
+    __slots__ = ("argument", "children", "data", "inference", "name", "relation", "statement", "text")
 
     def __init__(self, name: str, children: list[Node | Token]) -> None:
         self.name = name
@@ -145,7 +150,17 @@ class _Parser:
 
     def la(self, k: int = 1) -> str:
         j = self.i + k - 1
+        if j < len(self.tokens):
+            return self.tokens[j].kind
+        self.lexer.more(j + _BATCH)
         return self.tokens[j].kind if j < len(self.tokens) else _EOF
+
+    def forget(self) -> None:
+        """Drop the tokens read so far (all but the last, which the lexer still looks back at)."""
+        drop = min(self.i, len(self.tokens) - 1)
+        if drop >= _BATCH:
+            del self.tokens[:drop]
+            self.i -= drop
 
     def consume(self, kind: str, expected: str | None = None) -> Token:
         if self.la() != kind:
@@ -168,24 +183,30 @@ class _Parser:
 
     # -- rules -----------------------------------------------------------------------
 
-    def argdown(self) -> Node:
-        children: list[Node | Token] = []
+    def argdown(self) -> Iterator[Node | Token]:
+        """The document's parts in order (the front matter, then each block), each once it is parsed.
+
+        Tokens are read from the lexer as needed and forgotten after each block, so the
+        caller that uses each part and lets it go keeps little of a big file at a time.
+        """
         if self.la() == lx.NEWLINE:
             self.i += 1
         if self.la() == lx.EMPTYLINE:
             self.i += 1
         if self.la() == lx.FRONT_MATTER:
-            children.append(self.consume(lx.FRONT_MATTER))
+            front = self.consume(lx.FRONT_MATTER)
             if self.la() == lx.NEWLINE:
                 self.i += 1
-            children.append(self.consume(lx.EMPTYLINE, "an empty line after the front matter"))
-        children.append(self.block())
+            yield front
+            yield self.consume(lx.EMPTYLINE, "an empty line after the front matter")
+        yield self.block()
+        self.forget()
         while self.la() == lx.EMPTYLINE:
             self.i += 1
-            children.append(self.block())
+            yield self.block()
+            self.forget()
         if self.la() != _EOF:
             raise self.unexpected_in_block()
-        return Node(ARGDOWN, children)
 
     def unexpected_in_block(self) -> MapError:
         kind = self.la()
@@ -456,6 +477,9 @@ class _Parser:
         return Node(name, children)
 
 
-def parse(lexer: Lexer) -> Node:
-    """The syntax tree of the lexer's tokens; the first syntax error raises :class:`MapError`."""
+def parse(lexer: Lexer) -> Iterator[Node | Token]:
+    """The parts of the document's syntax tree, one by one; the first syntax error raises :class:`MapError`.
+
+    The lexer may be fresh (it is run as tokens are needed) or already run.
+    """
     return _Parser(lexer).argdown()

@@ -65,7 +65,7 @@ from argmap.limits import MAX_BYTES, MAX_ELEMENTS, check_elements
 from argmap.model import ATTACK, SUPPORT, ArgumentMap, Claim, Inference, Source
 from argmap.readers import _argdown_model as ad
 from argmap.readers import decode
-from argmap.readers._argdown_lexer import tokenize
+from argmap.readers._argdown_lexer import Lexer, tokenize
 from argmap.readers._argdown_parser import parse
 from argmap.readers._lines import LineIndex
 from argmap.readers.yaml_map import STATUSES
@@ -346,8 +346,8 @@ class _Mapper:
 
     def common(
         self, member: ad.EquivalenceClass | ad.Argument, canonical: ad.Statement | None
-    ) -> tuple[dict[str, Any], int]:
-        """The ``argdown`` data shared by statements and arguments, and the offset where the element is."""
+    ) -> tuple[dict[str, Any], int, int]:
+        """The ``argdown`` data shared by statements and arguments, and the line and column of the element."""
         start = min((m.start for m in member.members if not m.is_reference), default=None)
         if start is None:
             start = member.members[0].start if member.members else getattr(member, "start", 0)
@@ -360,27 +360,26 @@ class _Mapper:
             info["group"] = member.section.id
         if member.data is not None:
             info["data"] = _jsonable(member.data)
-        origin = self.where(start)[2]
+        line, col, origin = self.where(start)
         if origin:
             info["origin"] = origin
-        return info, start
+        return info, line, col
 
     def claim_fields(self, data: Any) -> dict[str, Any]:
         """argmap's claim fields given in a statement's data (``{source: who2019}``): see :func:`claim_field`."""
         if not isinstance(data, dict):
             return {}
-        fields = {key: claim_field(key, data.get(key), self.source_ids) for key in _CLAIM_FIELDS}
+        fields = {key: claim_field(key, data[key], self.source_ids) for key in _CLAIM_FIELDS if key in data}
         return {key: value for key, value in fields.items() if value is not None}
 
     def statement_claim(self, ec: ad.EquivalenceClass) -> Claim:
         canonical = ec.canonical()
-        info, start = self.common(ec, canonical)
+        info, line, col = self.common(ec, canonical)
         if ec.title in self.used_in:
             info["arguments"] = self.used_in[ec.title]
         text = _plain(canonical.plain) if canonical is not None else ""
         if canonical is None:
             info["defined"] = False
-        line, col, _ = self.where(start)
         return Claim(
             ec.title,
             text or ec.title,
@@ -393,12 +392,11 @@ class _Mapper:
 
     def argument_claim(self, argument: ad.Argument) -> Claim:
         canonical = argument.canonical()
-        info, start = self.common(argument, canonical)
+        info, line, col = self.common(argument, canonical)
         info["argument"] = True
         text = _plain(canonical.plain) if canonical is not None else ""
         if canonical is None:
             info["defined"] = False
-        line, col, _ = self.where(start)
         return Claim(
             self.argument_ids[argument.title],
             text or argument.title,
@@ -484,7 +482,7 @@ class _Mapper:
                 info["data"] = _jsonable(step.data)
             if last:
                 canonical = argument.canonical()
-                common, _ = self.common(argument, canonical)
+                common, _, _ = self.common(argument, canonical)
                 if "data" in common:
                     common["argument_data"] = common.pop("data")
                 info.update({key: value for key, value in common.items() if key != "title"})
@@ -682,8 +680,8 @@ def _main_conclusion(claims: list[Claim], inferences: list[Inference]) -> str:
 def read(text: str, path: str | None = None) -> ArgumentMap:
     """Read Argdown into an :class:`ArgumentMap`; a syntax error raises :class:`MapError` at its place."""
     source = _expand(text, path)
-    lexer = tokenize(source.text, path, source.origin if len(source.pieces) > 1 else None)
-    doc = ad.build(lexer, parse(lexer))
+    lexer = Lexer(source.text, path, source.origin if len(source.pieces) > 1 else None)
+    doc = ad.build(lexer, parse(lexer))  # lexed, parsed and modelled a block at a time
     return _Mapper(doc, source, path).map()
 
 
