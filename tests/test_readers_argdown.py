@@ -515,3 +515,35 @@ def test_list_items_are_statements_and_arguments():
     assert list(amap.claims) == ["Untitled 1", "A", "B", "C", "D", "E"]
     assert relations(amap) == [(("C",), "B", "support")]
     assert amap.claims["E"].data["argdown"]["argument"] is True
+
+
+# -- big files -------------------------------------------------------------------------------
+
+
+def test_a_big_file_is_read_a_block_at_a_time_never_holding_all_its_tokens():
+    """Tokens and syntax tree are let go block by block: reading peaks well under twice the map it makes
+    (all the tokens and the whole tree at once came to 2.6 times)."""
+    import tracemalloc
+
+    n = 5000
+    text = "".join(
+        f"[s{i}]: Statement {i} says that the words here, and more, matter. {{note: n{i}}}\n  + [s{i + 1}]\n\n"
+        for i in range(n)
+    )
+    text += f"[s{n}]: The end.\n"
+    tracemalloc.start()
+    try:
+        amap = ad(text)
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(amap.claims) == n + 1 and len(amap.inferences) == n
+    assert peak < 2 * kept
+
+
+def test_a_syntax_error_far_into_a_big_file_is_placed_on_its_line():
+    blocks = [f"[s{i}]: Statement {i}.\n  + [s{i + 1}]" for i in range(3000)]
+    text = "\n\n".join(blocks) + "\n\n  + [s1]\n"
+    found = error(text)
+    assert found.line == 3 * 3000 + 1
+    assert "a relation cannot start a paragraph" in str(found)
