@@ -82,6 +82,7 @@ RELATIONS = frozenset(
     }
 )
 SKIPPED = frozenset({COMMENT, SPACES})
+_LINE_ENDS = frozenset({NEWLINE, EMPTYLINE})
 
 # JavaScript's '.' and '\s', which differ from Python's.
 _DOT = r"[^\n\r\u2028\u2029]"
@@ -109,6 +110,8 @@ SPECIAL_CHAR_PATTERN = _SPECIAL_CHAR
 """A special character such as ``.~.``: text between two dots or two colons."""
 _BLANK_LINE = re.compile(r"[ \t]*(?:\r\n|\n)")
 """One line of an empty-line token, which is two or more of these."""
+_TWO_BLANK_LINES = re.compile(r"[ \t]*(?:\r\n|\n)[ \t]*(?:\r\n|\n)")
+"""The least an empty-line token needs: tried first, it rules out most line breaks in one step."""
 _NEWLINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
 _INFERENCE_START = re.compile(r"[ \t]*-{2}")
 _RELATION_PATTERNS = {
@@ -252,12 +255,11 @@ class Lexer:
         """
         text, n, pos = self.text, len(self.text), self.pos
         stack = self.modes
-        mode = stack[-1]
         tokens = self.tokens
+        if pos < n and 0 <= wanted < len(tokens) and tokens[-1].kind != EMPTYLINE:
+            return
+        by_char, other = _MODES[stack[-1], not tokens or tokens[-1].kind in _LINE_ENDS]
         while pos < n:
-            if wanted >= 0 and len(tokens) > wanted and tokens[-1].kind != EMPTYLINE:
-                break
-            by_char, other = _MODES[mode, not tokens or tokens[-1].kind in (NEWLINE, EMPTYLINE)]
             for candidate in by_char.get(text[pos], other):
                 length = candidate[1](self, pos)
                 if length:
@@ -269,12 +271,16 @@ class Lexer:
                 raise self.error(f"unexpected character {text[pos]!r}", pos)
             end = pos + length
             if kind not in SKIPPED:
+                # Matchers may add indentation tokens first; the token matched is always the last.
                 tokens.append(Token(kind, text[pos:end], pos, end))
                 if kind == INFERENCE_START:
                     stack.append("inference")
                 elif kind == INFERENCE_END and len(stack) > 1:
                     stack.pop()
-                mode = stack[-1]
+                by_char, other = _MODES[stack[-1], kind in _LINE_ENDS]
+                if 0 <= wanted < len(tokens) and kind != EMPTYLINE:
+                    pos = end
+                    break
             pos = end
         self.pos = pos
         if pos >= n and not self.done:
@@ -408,7 +414,7 @@ def _tag(lexer: Lexer, pos: int) -> int:
 
 
 def _emptyline(lexer: Lexer, pos: int) -> int:
-    if lexer.tokens and lexer.tokens[-1].kind == EMPTYLINE:
+    if (lexer.tokens and lexer.tokens[-1].kind == EMPTYLINE) or not _TWO_BLANK_LINES.match(lexer.text, pos):
         return 0
     end, lines = pos, 0
     while blank := _BLANK_LINE.match(lexer.text, end):
