@@ -39,7 +39,7 @@ _DESCRIBED_DEPTH = 3
 """Unnamed inferences on unnamed inferences :meth:`ArgumentMap.describe` spells out; deeper ones go by id."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     """A cited work that grounds claims."""
 
@@ -50,7 +50,7 @@ class Source:
     col: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     """A statement that can be a premise, a conclusion, or both."""
 
@@ -72,7 +72,7 @@ class Claim:
     kind: Literal["claim"] = field(default="claim", init=False, repr=False)
 
 
-@dataclass
+@dataclass(slots=True)
 class Inference:
     """A step from linked co-premises to a target claim or (an undercut) an inference.
 
