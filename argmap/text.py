@@ -259,6 +259,8 @@ IRREGULAR = {
 """Irregular plurals and past forms, comparatives, and the words of one family whose stems differ, by base word."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_ASCII_SPACED = "".join(c if c.isalnum() else " " for c in map(chr, range(128)))
+"""A :meth:`str.translate` table turning every ASCII character but a letter or digit into a space."""
 _stemmer = snowballstemmer.stemmer("english")
 _NUMBER = re.compile(
     r"\d+(?:st|nd|rd|th|s|k|m|bn|tn|g|kg|mg|ml|km|cm|mm|mph|kw|mw|gw|kwh|mwh|gwh|twh|pm|am|h|hrs?|mins?)?"
@@ -285,11 +287,22 @@ def term_words(text: str) -> dict[str, str]:
     return dict(_term_pairs(text))
 
 
+def _words(text: str) -> list[str]:
+    """The word forms of ``text`` as :data:`_WORD` finds them.
+
+    ASCII text without an apostrophe, most claims, is split at everything but letters and
+    digits instead: the same words, in a third of the time the regular expression takes.
+    """
+    if text.isascii() and "'" not in text:
+        return text.translate(_ASCII_SPACED).split()
+    return _WORD.findall(text)
+
+
 @lru_cache(maxsize=1 << 17)
 def _term_pairs(text: str) -> tuple[tuple[str, str], ...]:
     """:func:`term_words` as immutable pairs, cached: each claim's text is read once per run, not once per use."""
     words: dict[str, str] = {}
-    for form in _WORD.findall(text):
+    for form in _words(text):
         stem = _term_stem(form)
         if stem is not None:
             words.setdefault(stem, form)
@@ -323,8 +336,14 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=1 << 17)
 def significant_terms(text: str) -> frozenset[str]:
-    """The stems of the significant words of ``text``."""
-    return frozenset(stem for stem, _ in _term_pairs(text))
+    """The stems of the significant words of ``text``.
+
+    Computed from the words directly, without the word form of each stem that
+    :func:`term_words` keeps: only a message about a missing term needs those.
+    """
+    terms: set[str | None] = set(map(_term_stem, _words(text)))
+    terms.discard(None)
+    return frozenset(terms)  # type: ignore[arg-type]
 
 
 def shares_term(stem: str, stems: frozenset[str]) -> bool:
@@ -337,5 +356,15 @@ def shares_term(stem: str, stems: frozenset[str]) -> bool:
 
 
 def missing_terms(text: str, others: frozenset[str]) -> list[str]:
-    """Word forms of ``text``'s significant terms found in none of ``others``, in text order."""
-    return [word for stem, word in _term_pairs(text) if not shares_term(stem, others)]
+    """Word forms of ``text``'s significant terms found in none of ``others``, in text order.
+
+    Most terms are found as they are: the sets are compared first, and the words of
+    ``text`` are looked at only when a term is missing from them.
+    """
+    terms = significant_terms(text)
+    if terms <= others:
+        return []
+    missing = {stem for stem in terms - others if not shares_term(stem, others)}
+    if not missing:
+        return []
+    return [word for stem, word in _term_pairs(text) if stem in missing]
