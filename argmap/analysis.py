@@ -4,17 +4,16 @@ Graph-first free functions in the manner of ``networkx.algorithms``: each takes 
 :class:`ArgumentMap` and returns plain sets or dicts; none prints. Every function runs
 in time linear in the map's size, except :func:`necessary_premises`, whose sets grow
 with the depth of the support tree. Only :func:`support_graph` imports networkx: the
-others walk the map's own indexes, so checking a map does not pay for that import.
+others walk the map's own tables, so checking a map does not pay for that import.
 """
 
 from __future__ import annotations
 
-import graphlib
 from collections import deque
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from argmap.model import ArgumentMap
+from argmap.model import SUPPORT, ArgumentMap, Inference
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -31,17 +30,21 @@ __all__ = [
 
 def reaching_thesis(amap: ArgumentMap) -> set[str]:
     """Elements with a chain of support or attack to the thesis (the thesis included)."""
+    into: dict[str, list[Inference]] = {}
+    for inf in amap.inferences.values():
+        into.setdefault(inf.target, []).append(inf)
     reached = {amap.thesis}
     stack = [amap.thesis]
     while stack:
-        element = stack.pop()
-        before = [inf.id for inf in amap.inferences_to(element)]
-        if element in amap.inferences:
-            before.extend(amap.inferences[element].premises)
-        for other in before:
-            if other not in reached:
-                reached.add(other)
-                stack.append(other)
+        for inf in into.get(stack.pop(), ()):
+            if inf.id in reached:
+                continue
+            reached.add(inf.id)
+            stack.append(inf.id)
+            for premise in inf.premises:
+                if premise not in reached:
+                    reached.add(premise)
+                    stack.append(premise)
     return reached
 
 
@@ -86,26 +89,24 @@ def circle_suspects(amap: ArgumentMap) -> set[str]:
     """Claims on a circle of support and the claims that rest on them; empty when there is no circle.
 
     Every circle lies within this set, so circles can be looked for there alone. One
-    linear pass (a topological sort with :mod:`graphlib`), without networkx.
+    linear pass, a topological sort (Kahn's): a claim is sorted once every premise of
+    every support for it is; what is never sorted waits on a circle.
     """
-    premises: dict[str, list[str]] = {}
+    waiting: dict[str, int] = {}  # supported claim -> premises of its supports not yet sorted
+    onward: dict[str, list[str]] = {}  # premise -> the claims it supports, once per support
+    claims = amap.claims
     for inf in amap.inferences.values():
-        if inf.is_support and inf.target in amap.claims:
-            premises.setdefault(inf.target, []).extend(inf.premises)
-    sorter = graphlib.TopologicalSorter(premises)
-    try:
-        sorter.prepare()
-    except graphlib.CycleError:
-        pass
-    else:
-        return set()
-    ordered: set[str] = set()
-    while sorter.is_active():
-        ready = sorter.get_ready()
-        ordered.update(ready)
-        sorter.done(*ready)
-    nodes = set(premises).union(*premises.values())
-    return nodes - ordered
+        if inf.type == SUPPORT and inf.target in claims:
+            waiting[inf.target] = waiting.get(inf.target, 0) + len(inf.premises)
+            for premise in inf.premises:
+                onward.setdefault(premise, []).append(inf.target)
+    ready = [premise for premise in onward if premise not in waiting]
+    while ready:
+        for claim in onward.get(ready.pop(), ()):
+            waiting[claim] -= 1
+            if not waiting[claim]:
+                ready.append(claim)
+    return {claim for claim, left in waiting.items() if left}
 
 
 def derivable_claims(amap: ArgumentMap) -> list[str]:
@@ -114,25 +115,22 @@ def derivable_claims(amap: ArgumentMap) -> list[str]:
     A claim with no support is basic and derivable; a supported claim is derivable when all
     co-premises of one of its supports are. Circular support alone derives nothing.
     """
-    waiting: dict[str, int] = {}
-    order: list[str] = []
-    derived: set[str] = set()
-    for cid in amap.claims:
-        if not amap.supports_of(cid):
-            order.append(cid)
-            derived.add(cid)
+    waiting: dict[str, int] = {}  # support -> its premises not yet derived
+    uses: dict[str, list[Inference]] = {}  # premise -> the supports of claims it is a premise of, in map order
+    supported: set[str] = set()
+    claims = amap.claims
     for inf in amap.inferences.values():
-        if inf.is_support and inf.target in amap.claims:
+        if inf.type == SUPPORT and inf.target in claims:
+            supported.add(inf.target)
             waiting[inf.id] = len(inf.premises)
-    i = 0
-    while i < len(order):
-        claim = order[i]
-        i += 1
-        for inf in amap.inferences_from(claim):
-            if inf.id not in waiting:
-                continue
+            for premise in inf.premises:
+                uses.setdefault(premise, []).append(inf)
+    order = [cid for cid in claims if cid not in supported]
+    derived = set(order)
+    for claim in order:  # grows while it is walked: breadth-first
+        for inf in uses.get(claim, ()):
             waiting[inf.id] -= 1
-            if waiting[inf.id] == 0 and inf.target not in derived:
+            if not waiting[inf.id] and inf.target not in derived:
                 derived.add(inf.target)
                 order.append(inf.target)
     return order
@@ -146,30 +144,60 @@ def necessary_premises(amap: ArgumentMap, target: str | None = None) -> set[str]
     tree. The result excludes the target; it is empty when the target cannot be derived.
     """
     target = amap.thesis if target is None else target
-    order = derivable_claims(amap)
+    # The target's support tree, claim by claim in breadth-first order: whether a claim there
+    # can be derived, and what it needs, depends on the tree alone.
+    supports = {target: amap.supports_of(target)}
+    tree = [target]
+    for claim in tree:  # grows while it is walked
+        for inf in supports[claim]:
+            for premise in inf.premises:
+                if premise not in supports:
+                    supports[premise] = amap.supports_of(premise)
+                    tree.append(premise)
+    order = [claim for claim in tree if not supports[claim]]  # basic claims, then claims as they are derived
+    waiting: dict[str, int] = {}  # support -> its premises not yet derived
+    uses: dict[str, list[Inference]] = {}  # premise -> the supports it is a premise of
+    for claim in tree:
+        for inf in supports[claim]:
+            waiting[inf.id] = len(inf.premises)
+            for premise in inf.premises:
+                uses.setdefault(premise, []).append(inf)
     derived = set(order)
+    for claim in order:  # grows while it is walked
+        for inf in uses.get(claim, ()):
+            waiting[inf.id] -= 1
+            if not waiting[inf.id] and inf.target not in derived:
+                derived.add(inf.target)
+                order.append(inf.target)
     if target not in derived:
         return set()
-    tree = support_tree(amap, target)
-    order = [c for c in order if c in tree]
+    lines: dict[str, list[tuple[str, ...]]] = {}  # claim -> premises of its working supports
+    feeds: dict[str, list[str]] = {}  # premise -> the claims it is on a line of
+    for claim in order:
+        lines[claim] = [inf.premises for inf in supports[claim] if not waiting[inf.id]]
+        for premises in lines[claim]:
+            for premise in premises:
+                feeds.setdefault(premise, []).append(claim)
     need: dict[str, frozenset[str] | None] = {c: None for c in order}  # None stands for "everything"
-    changed = True
-    while changed:
-        changed = False
-        for claim in order:
-            best: frozenset[str] | None = None
-            supports = [s for s in amap.supports_of(claim) if all(p in derived for p in s.premises)]
-            if not supports:
-                best = frozenset()
-            for inf in supports:
-                parts = [need[p] for p in inf.premises]
-                if any(part is None for part in parts):
-                    continue
-                line = frozenset().union(*parts)  # type: ignore[arg-type]
-                best = line if best is None else best & line
-            new = None if best is None else best | {claim}
-            if new != need[claim]:
-                need[claim] = new
-                changed = True
+    # A worklist: every claim once, in the order of derivation, then again whenever a premise's set shrinks.
+    queue = deque(order)
+    queued = set(order)
+    while queue:
+        claim = queue.popleft()
+        queued.discard(claim)
+        best: frozenset[str] | None = None if lines[claim] else frozenset()
+        for premises in lines[claim]:
+            parts = [need[p] for p in premises]
+            if None in parts:
+                continue
+            line = frozenset().union(*parts)  # type: ignore[arg-type]
+            best = line if best is None else best & line
+        new = None if best is None else best | {claim}
+        if new != need[claim]:
+            need[claim] = new
+            for later in feeds.get(claim, ()):
+                if later not in queued:
+                    queued.add(later)
+                    queue.append(later)
     result = need[target]
     return set() if result is None else set(result) - {target}
