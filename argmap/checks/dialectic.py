@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from argmap.analysis import support_tree
 from argmap.checks import Flag, check
-from argmap.model import ArgumentMap
+from argmap.model import ATTACK, ArgumentMap
 
 
 @check(
@@ -24,10 +24,10 @@ def unanswered_objection(amap: ArgumentMap) -> Iterator[Flag]:
     (first) premise, the objecting claim.
     """
     tree = support_tree(amap)
-    for inf in amap.inferences.values():
-        if not inf.is_attack or inf.target not in tree:
-            continue
-        if amap.attacks_on(inf.id) or any(amap.attacks_on(p) for p in inf.premises):
+    attacks = [inf for inf in amap.inferences.values() if inf.type == ATTACK]
+    attacked = {inf.target for inf in attacks}
+    for inf in attacks:
+        if inf.target not in tree or inf.id in attacked or not attacked.isdisjoint(inf.premises):
             continue
         anchor = inf.id if inf.explicit_id else inf.premises[0]
         objection = " + ".join(f"'{p}'" for p in inf.premises)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import deque
 from collections.abc import Iterator
+from itertools import chain
 
 from argmap.analysis import circle_suspects, reaching_thesis
 from argmap.checks import Flag, check
-from argmap.model import ArgumentMap
+from argmap.model import ATTACK, SUPPORT, ArgumentMap
 
 
 @check(
@@ -115,10 +116,12 @@ def _shortest_back(onward: dict[str, list[str]], component: set[str], cid: str) 
 def disconnected(amap: ArgumentMap) -> Iterator[Flag]:
     """An element that bears on nothing the map argues for is clutter or a missing link."""
     connected = reaching_thesis(amap)
-    for element in [*amap.claims.values(), *amap.inferences.values()]:
-        if element.id not in connected:
-            name = amap.describe(element.id)
-            yield Flag(element.id, f"{element.kind} {name} does not lead to the thesis '{amap.thesis}'")
+    if len(connected) == len(amap.claims) + len(amap.inferences):
+        return
+    for eid in chain(amap.claims, amap.inferences):
+        if eid not in connected:
+            element = amap.element(eid)
+            yield Flag(eid, f"{element.kind} {amap.describe(eid)} does not lead to the thesis '{amap.thesis}'")
 
 
 @check(
@@ -129,11 +132,21 @@ def disconnected(amap: ArgumentMap) -> Iterator[Flag]:
     hint="decide which way the claim points; if both, split it into two claims that say each part",
 )
 def support_and_attack(amap: ArgumentMap) -> Iterator[Flag]:
-    """A claim that pulls both ways on one target is ambiguous or two claims in one."""
-    for claim in amap.claims.values():
-        kinds: dict[str, set[str]] = defaultdict(set)
-        for inf in amap.inferences_from(claim.id):
-            kinds[inf.target].add(inf.type)
-        for target, types in kinds.items():
-            if len(types) == 2:
-                yield Flag(claim.id, f"'{claim.id}' both supports and attacks {amap.describe(target)}")
+    """A claim that pulls both ways on one target is ambiguous or two claims in one.
+
+    Only a premise of an attack can do it, so the map's supports are read as (premise,
+    target) pairs once and each attack's premises looked up there.
+    """
+    attacks = [inf for inf in amap.inferences.values() if inf.type == ATTACK]
+    if not attacks:
+        return
+    supported = {(p, inf.target) for inf in amap.inferences.values() if inf.type == SUPPORT for p in inf.premises}
+    both = {(p, inf.target) for inf in attacks for p in inf.premises if (p, inf.target) in supported}
+    torn = {claim for claim, _ in both}
+    for claim in amap.claims:
+        if claim not in torn:
+            continue
+        targets = dict.fromkeys(inf.target for inf in amap.inferences_from(claim))  # in map order
+        for target in targets:
+            if (claim, target) in both:
+                yield Flag(claim, f"'{claim}' both supports and attacks {amap.describe(target)}")
