@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.checks import Flag, check
-from argmap.model import ArgumentMap, Inference
+from argmap.model import SUPPORT, ArgumentMap, Inference
 from argmap.text import missing_terms, significant_terms
 
 
 def _linked_supports(amap: ArgumentMap) -> Iterator[Inference]:
-    return (inf for inf in amap.inferences.values() if inf.is_support and inf.target in amap.claims)
+    return (inf for inf in amap.inferences.values() if inf.type == SUPPORT and inf.target in amap.claims)
 
 
 def _warrant_terms(inf: Inference) -> frozenset[str]:
@@ -40,9 +40,10 @@ def missing_link(amap: ArgumentMap) -> Iterator[Flag]:
     Usually a premise is unstated: the gap between what the premises say and what the
     conclusion claims. The finding names the inference's id when given, else the conclusion.
     """
+    claims = amap.claims
     for inf in _linked_supports(amap):
-        premise_terms = _warrant_terms(inf).union(*(significant_terms(amap.claims[p].text) for p in inf.premises))
-        missing = missing_terms(amap.claims[inf.target].text, premise_terms)
+        premise_terms = _warrant_terms(inf).union(*[significant_terms(claims[p].text) for p in inf.premises])
+        missing = missing_terms(claims[inf.target].text, premise_terms)
         if missing:
             anchor = inf.id if inf.explicit_id else inf.target
             premises = " + ".join(f"'{p}'" for p in inf.premises)
@@ -65,13 +66,14 @@ def stranded_premise(amap: ArgumentMap) -> Iterator[Flag]:
     A term nothing else in the reason mentions does no work: either a co-premise that
     connects it is missing, or the premise says more than the reason needs.
     """
+    claims = amap.claims
     for inf in _linked_supports(amap):
         if len(inf.premises) < 2:
             continue
+        around = _warrant_terms(inf) | significant_terms(claims[inf.target].text)
         for premise in inf.premises:
-            others = [inf.target, *(p for p in inf.premises if p != premise)]
-            other_terms = _warrant_terms(inf).union(*(significant_terms(amap.claims[o].text) for o in others))
-            stranded = missing_terms(amap.claims[premise].text, other_terms)
+            others = [significant_terms(claims[o].text) for o in inf.premises if o != premise]
+            stranded = missing_terms(claims[premise].text, around.union(*others))
             if stranded:
                 yield Flag(
                     premise,
