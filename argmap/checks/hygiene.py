@@ -8,25 +8,25 @@ unused source usually means a claim lost its ``source:``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from argmap.checks import Flag, check
 from argmap.model import ArgumentMap
 
 _NON_WORD = re.compile(r"[\W_]+")
-_ASCII_SPACED = "".join(c if c.isalnum() else " " for c in map(chr, range(128)))
-"""A :meth:`str.translate` table turning every ASCII character but a letter or digit into a space."""
+_ASCII_NON_WORD = bytes(b for b in range(128) if not chr(b).isalnum())
 
 
-def _plain(text: str) -> str:
-    """The words of ``text``, case-folded, one space apart: what two claims with the same text share.
+def _squashed(text: str) -> str:
+    """The letters and digits of ``text``, case-folded: equal for any two claims with the same text.
 
-    ASCII text, most claims, is translated and split rather than searched with a regular
-    expression, which takes three times as long for the same words.
+    A cheap sieve before the words are compared: ASCII text, most claims, is squashed as
+    bytes without a regular expression, several times faster.
     """
     if text.isascii():
-        return " ".join(text.lower().translate(_ASCII_SPACED).split())
-    return _NON_WORD.sub(" ", text.casefold()).strip()
+        return text.lower().encode().translate(None, _ASCII_NON_WORD).decode()
+    return _NON_WORD.sub("", text.casefold())
 
 
 @check(
@@ -37,10 +37,18 @@ def _plain(text: str) -> str:
     hint="keep one claim and use its id wherever the other was used",
 )
 def duplicate_claim(amap: ArgumentMap) -> Iterator[Flag]:
-    """Two ids for one statement split its support and attacks between them."""
+    """Two ids for one statement split its support and attacks between them.
+
+    Only claims whose squashed text another claim shares can repeat one, so the words
+    (case-folded, one space apart) are compared among those alone.
+    """
+    squashed = [_squashed(claim.text) for claim in amap.claims.values()]
+    repeated = {text for text, count in Counter(squashed).items() if count > 1}
     first: dict[str, str] = {}
-    for claim in amap.claims.values():
-        key = _plain(claim.text)
+    for claim, sieved in zip(amap.claims.values(), squashed, strict=True):
+        if sieved not in repeated:
+            continue
+        key = _NON_WORD.sub(" ", claim.text.casefold()).strip()
         if key in first:
             yield Flag(claim.id, f"'{claim.id}' repeats the text of '{first[key]}'")
         else:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from argmap.analysis import necessary_premises
 from argmap.checks import Flag, check
-from argmap.model import SUPPORT, ArgumentMap
+from argmap.model import ArgumentMap
 
 
 @check(
@@ -23,9 +23,8 @@ def unsupported_premise(amap: ArgumentMap) -> Iterator[Flag]:
     cited source, or accepted on purpose as an assumption. The thesis is left to
     ``unsupported-thesis``.
     """
-    supported = {inf.target for inf in amap.inferences.values() if inf.type == SUPPORT}
     for claim in amap.premises():
-        if claim.id == amap.thesis or claim.source or claim.assumption or claim.id in supported:
+        if claim.id == amap.thesis or claim.source or claim.assumption or amap.supports_of(claim.id):
             continue
         yield Flag(claim.id, f"premise '{claim.id}' has no support, no source, and is not marked as an assumption")
 
