@@ -29,22 +29,30 @@ __all__ = [
 
 
 def reaching_thesis(amap: ArgumentMap) -> set[str]:
-    """Elements with a chain of support or attack to the thesis (the thesis included)."""
-    into: dict[str, list[Inference]] = {}
-    for inf in amap.inferences.values():
-        into.setdefault(inf.target, []).append(inf)
+    """Elements with a chain of support or attack to the thesis (the thesis included).
+
+    One pass over the inferences in map order: one whose target is reached already is
+    followed at once, and one met before its target waits until the target is reached.
+    A map written from the thesis down is read in that single pass.
+    """
     reached = {amap.thesis}
-    stack = [amap.thesis]
-    while stack:
-        for inf in into.get(stack.pop(), ()):
-            if inf.id in reached:
-                continue
-            reached.add(inf.id)
-            stack.append(inf.id)
-            for premise in inf.premises:
+    waiting: dict[str, list[Inference]] = {}  # element not reached yet -> the inferences into it met so far
+    stack: list[Inference] = []
+    for inf in amap.inferences.values():
+        if inf.target not in reached:
+            waiting.setdefault(inf.target, []).append(inf)
+            continue
+        stack.append(inf)
+        while stack:
+            step = stack.pop()
+            reached.add(step.id)
+            if waiting:
+                stack.extend(waiting.pop(step.id, ()))
+            for premise in step.premises:
                 if premise not in reached:
                     reached.add(premise)
-                    stack.append(premise)
+                    if waiting:
+                        stack.extend(waiting.pop(premise, ()))
     return reached
 
 
