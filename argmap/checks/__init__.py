@@ -11,10 +11,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass
 from enum import Enum
-from functools import cache
-from typing import NamedTuple
+from functools import cache, wraps
+from typing import NamedTuple, TypeVar
 
 from argmap._gc import collector_paused
 from argmap.errors import MapError
@@ -29,7 +30,10 @@ __all__ = [
     "check",
     "run_checks",
     "select_checks",
+    "shared",
 ]
+
+T = TypeVar("T")
 
 
 class Severity(str, Enum):
@@ -98,6 +102,34 @@ def check(code: str, name: str, severity: str, *, summary: str, hint: str):
     return register
 
 
+_RUN: ContextVar[dict[tuple[Callable[[ArgumentMap], object], int], object] | None] = ContextVar(
+    "argmap_checks_run", default=None
+)
+"""What :func:`shared` passes have computed in the current :func:`run_checks` (None outside one)."""
+
+
+def shared(function: Callable[[ArgumentMap], T]) -> Callable[[ArgumentMap], T]:
+    """Compute ``function(amap)``, a pass over the whole map, once per :func:`run_checks` for every check that asks.
+
+    Several checks read the same thing off a big map (its supports, each claim's terms);
+    within a run they share it, and the checks stay functions of the map alone: outside a
+    run, as when a check is called by itself, it is computed afresh. What it returns is
+    read, never changed.
+    """
+
+    @wraps(function)
+    def once(amap: ArgumentMap) -> T:
+        memo = _RUN.get()
+        if memo is None:
+            return function(amap)
+        key = (function, id(amap))
+        if key not in memo:
+            memo[key] = function(amap)
+        return memo[key]  # type: ignore[return-value]
+
+    return once
+
+
 @cache
 def catalogue() -> tuple[Check, ...]:
     """Every registered check, in code order."""
@@ -154,7 +186,11 @@ def run_checks(
 ) -> list[Finding]:
     """Run the chosen checks on a map; findings come sorted by line, then code."""
     with collector_paused():
-        return _run(amap, select_checks(select, ignore))
+        run = _RUN.set({})
+        try:
+            return _run(amap, select_checks(select, ignore))
+        finally:
+            _RUN.reset(run)
 
 
 def _run(amap: ArgumentMap, checks: list[Check]) -> list[Finding]:
