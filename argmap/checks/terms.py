@@ -9,14 +9,24 @@ count as the premises' terms do.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import reduce
+from operator import xor
 
-from argmap.checks import Flag, check
+from argmap.checks import Flag, check, shared
 from argmap.model import SUPPORT, ArgumentMap, Inference
-from argmap.text import missing_terms, significant_terms
+from argmap.text import missing_terms, significant_terms, terms_of
 
 
-def _linked_supports(amap: ArgumentMap) -> Iterator[Inference]:
-    return (inf for inf in amap.inferences.values() if inf.type == SUPPORT and inf.target in amap.claims)
+@shared
+def _linked_supports(amap: ArgumentMap) -> list[Inference]:
+    claims = amap.claims
+    return [inf for inf in amap.inferences.values() if inf.type == SUPPORT and inf.target in claims]
+
+
+@shared
+def _claim_terms(amap: ArgumentMap) -> dict[str, frozenset[str]]:
+    """The significant terms of every claim, by id: most claims are in some reason."""
+    return dict(zip(amap.claims, terms_of(claim.text for claim in amap.claims.values()), strict=True))
 
 
 def _warrant_terms(inf: Inference) -> frozenset[str]:
@@ -40,10 +50,12 @@ def missing_link(amap: ArgumentMap) -> Iterator[Flag]:
     Usually a premise is unstated: the gap between what the premises say and what the
     conclusion claims. The finding names the inference's id when given, else the conclusion.
     """
-    claims = amap.claims
+    terms = _claim_terms(amap)
     for inf in _linked_supports(amap):
-        premise_terms = _warrant_terms(inf).union(*[significant_terms(claims[p].text) for p in inf.premises])
-        missing = missing_terms(claims[inf.target].text, premise_terms)
+        premise_terms = _warrant_terms(inf).union(*[terms[p] for p in inf.premises])
+        if terms[inf.target] <= premise_terms:
+            continue
+        missing = missing_terms(amap.claims[inf.target].text, premise_terms)
         if missing:
             anchor = inf.id if inf.explicit_id else inf.target
             premises = " + ".join(f"'{p}'" for p in inf.premises)
@@ -66,14 +78,18 @@ def stranded_premise(amap: ArgumentMap) -> Iterator[Flag]:
     A term nothing else in the reason mentions does no work: either a co-premise that
     connects it is missing, or the premise says more than the reason needs.
     """
-    claims = amap.claims
+    terms = _claim_terms(amap)
     for inf in _linked_supports(amap):
         if len(inf.premises) < 2:
             continue
-        around = _warrant_terms(inf) | significant_terms(claims[inf.target].text)
-        for premise in inf.premises:
-            others = [significant_terms(claims[o].text) for o in inf.premises if o != premise]
-            stranded = missing_terms(claims[premise].text, around.union(*others))
+        around = _warrant_terms(inf) | terms[inf.target]
+        each = [terms[p] for p in inf.premises]
+        # A term of one co-premise alone is in an odd number of them: if all such terms are in the
+        # conclusion or the warrant, every term holds hands as it is (the usual case)
+        if reduce(xor, each) <= around:
+            continue
+        for i, premise in enumerate(inf.premises):
+            stranded = missing_terms(amap.claims[premise].text, around.union(*each[:i], *each[i + 1 :]))
             if stranded:
                 yield Flag(
                     premise,
