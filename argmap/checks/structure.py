@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Iterator
 from itertools import chain
 
@@ -134,19 +134,26 @@ def disconnected(amap: ArgumentMap) -> Iterator[Flag]:
 def support_and_attack(amap: ArgumentMap) -> Iterator[Flag]:
     """A claim that pulls both ways on one target is ambiguous or two claims in one.
 
-    Only a premise of an attack can do it, so the map's supports are read as (premise,
-    target) pairs once and each attack's premises looked up there.
+    Only a claim that attacks something can, so the attackers of each target are
+    gathered first and the supports' premises looked up among them; the claims found
+    there are then looked at one by one.
     """
-    attacks = [inf for inf in amap.inferences.values() if inf.type == ATTACK]
-    if not attacks:
+    attackers: dict[str, set[str]] = {}  # target -> the claims among the premises of attacks on it
+    for inf in amap.inferences.values():
+        if inf.type == ATTACK:
+            attackers.setdefault(inf.target, set()).update(inf.premises)
+    torn: set[str] = set()
+    for inf in amap.inferences.values():
+        if inf.type == SUPPORT and inf.target in attackers:
+            torn.update(attackers[inf.target].intersection(inf.premises))
+    if not torn:
         return
-    supported = {(p, inf.target) for inf in amap.inferences.values() if inf.type == SUPPORT for p in inf.premises}
-    both = {(p, inf.target) for inf in attacks for p in inf.premises if (p, inf.target) in supported}
-    torn = {claim for claim, _ in both}
     for claim in amap.claims:
         if claim not in torn:
             continue
-        targets = dict.fromkeys(inf.target for inf in amap.inferences_from(claim))  # in map order
-        for target in targets:
-            if (claim, target) in both:
+        kinds: dict[str, set[str]] = defaultdict(set)
+        for inf in amap.inferences_from(claim):
+            kinds[inf.target].add(inf.type)
+        for target, types in kinds.items():
+            if len(types) == 2:
                 yield Flag(claim, f"'{claim}' both supports and attacks {amap.describe(target)}")
