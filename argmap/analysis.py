@@ -98,17 +98,19 @@ def circle_suspects(amap: ArgumentMap) -> set[str]:
 
     Every circle lies within this set, so circles can be looked for there alone. One
     linear pass, a topological sort (Kahn's): a claim is sorted once every premise of
-    every support for it is; what is never sorted waits on a circle.
+    every support for it is; what is never sorted waits on a circle. A premise without
+    support of its own is sorted from the start, so only supported premises are counted.
     """
-    waiting: dict[str, int] = {}  # supported claim -> premises of its supports not yet sorted
-    onward: dict[str, list[str]] = {}  # premise -> the claims it supports, once per support
     claims = amap.claims
-    for inf in amap.inferences.values():
-        if inf.type == SUPPORT and inf.target in claims:
-            waiting[inf.target] = waiting.get(inf.target, 0) + len(inf.premises)
-            for premise in inf.premises:
+    supports = [inf for inf in amap.inferences.values() if inf.type == SUPPORT and inf.target in claims]
+    waiting = dict.fromkeys([inf.target for inf in supports], 0)  # supported claim -> its premises not yet sorted
+    onward: dict[str, list[str]] = {}  # supported premise -> the claims it supports, once per support
+    for inf in supports:
+        for premise in inf.premises:
+            if premise in waiting:
+                waiting[inf.target] += 1
                 onward.setdefault(premise, []).append(inf.target)
-    ready = [premise for premise in onward if premise not in waiting]
+    ready = [claim for claim, left in waiting.items() if not left]
     while ready:
         for claim in onward.get(ready.pop(), ()):
             waiting[claim] -= 1
@@ -156,20 +158,17 @@ def necessary_premises(amap: ArgumentMap, target: str | None = None) -> set[str]
     # can be derived, and what it needs, depends on the tree alone.
     supports = {target: amap.supports_of(target)}
     tree = [target]
-    for claim in tree:  # grows while it is walked
-        for inf in supports[claim]:
-            for premise in inf.premises:
-                if premise not in supports:
-                    supports[premise] = amap.supports_of(premise)
-                    tree.append(premise)
-    order = [claim for claim in tree if not supports[claim]]  # basic claims, then claims as they are derived
     waiting: dict[str, int] = {}  # support -> its premises not yet derived
     uses: dict[str, list[Inference]] = {}  # premise -> the supports it is a premise of
-    for claim in tree:
+    for claim in tree:  # grows while it is walked
         for inf in supports[claim]:
             waiting[inf.id] = len(inf.premises)
             for premise in inf.premises:
                 uses.setdefault(premise, []).append(inf)
+                if premise not in supports:
+                    supports[premise] = amap.supports_of(premise)
+                    tree.append(premise)
+    order = [claim for claim in tree if not supports[claim]]  # basic claims, then claims as they are derived
     derived = set(order)
     for claim in order:  # grows while it is walked
         for inf in uses.get(claim, ()):
@@ -179,26 +178,33 @@ def necessary_premises(amap: ArgumentMap, target: str | None = None) -> set[str]
                 order.append(inf.target)
     if target not in derived:
         return set()
-    lines: dict[str, list[tuple[str, ...]]] = {}  # claim -> premises of its working supports
-    feeds: dict[str, list[str]] = {}  # premise -> the claims it is on a line of
+    # A basic claim needs itself alone; a derived one starts at None, "everything", and shrinks.
+    need: dict[str, frozenset[str] | None] = {}
+    lines: dict[str, list[tuple[str, ...]]] = {}  # derived claim -> premises of its working supports
+    feeds: dict[str, list[str]] = {}  # derived premise -> the claims it is on a line of
     for claim in order:
+        if not supports[claim]:
+            need[claim] = frozenset((claim,))
+            continue
+        need[claim] = None
         lines[claim] = [inf.premises for inf in supports[claim] if not waiting[inf.id]]
         for premises in lines[claim]:
             for premise in premises:
-                feeds.setdefault(premise, []).append(claim)
-    need: dict[str, frozenset[str] | None] = {c: None for c in order}  # None stands for "everything"
-    # A worklist: every claim once, in the order of derivation, then again whenever a premise's set shrinks.
-    queue = deque(order)
-    queued = set(order)
+                if supports[premise]:
+                    feeds.setdefault(premise, []).append(claim)
+    # A worklist: every derived claim once, in the order of derivation, then again whenever
+    # a premise's set shrinks.
+    queue = deque(lines)
+    queued = set(lines)
     while queue:
         claim = queue.popleft()
         queued.discard(claim)
-        best: frozenset[str] | None = None if lines[claim] else frozenset()
+        best: frozenset[str] | None = None
         for premises in lines[claim]:
             parts = [need[p] for p in premises]
             if None in parts:
                 continue
-            line = frozenset().union(*parts)  # type: ignore[arg-type]
+            line = parts[0] if len(parts) == 1 else frozenset().union(*parts)  # type: ignore[arg-type]
             best = line if best is None else best & line
         new = None if best is None else best | {claim}
         if new != need[claim]:
