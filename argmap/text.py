@@ -305,10 +305,8 @@ def term_words(text: str) -> dict[str, str]:
 def _term_pairs(text: str) -> tuple[tuple[str, str], ...]:
     """:func:`term_words` as immutable pairs, cached: each claim's text is read once per run, not once per use."""
     forms = _WORD.findall(text)
-    _learn(forms)
     words: dict[str, str] = {}
-    for form in forms:
-        stem = _FORM_STEMS[form]
+    for form, stem in zip(forms, _stems(forms), strict=True):
         if stem is not None:
             words.setdefault(stem, form)
     return tuple(words.items())
@@ -323,13 +321,17 @@ _UNKNOWN = object()
 """What :data:`_FORM_STEMS` gives for a form not met yet."""
 
 
-def _learn(forms: list[str]) -> None:
-    """Put the forms not met before into :data:`_FORM_STEMS` (emptied first when it has grown too big)."""
+def _stems(forms: list[str]) -> list[str | None]:
+    """The stem of each form, keeping in :data:`_FORM_STEMS` those not met before (emptied first when too big)."""
     if len(_FORM_STEMS) > _MAX_FORMS:
         _FORM_STEMS.clear()
+    stems = []
     for form in forms:
-        if form not in _FORM_STEMS:
-            _FORM_STEMS[form] = _term_stem(form)
+        stem = _FORM_STEMS.get(form, _UNKNOWN)
+        if stem is _UNKNOWN:
+            stem = _FORM_STEMS[form] = _term_stem(form)
+        stems.append(stem)
+    return stems  # type: ignore[return-value]
 
 
 def _term_stem(form: str) -> str | None:
@@ -380,8 +382,7 @@ def terms_of(texts: Iterable[str]) -> list[frozenset[str]]:
             forms = _WORD.findall(text)
         terms: set[object] = set(map(look_up, forms, unknown))
         if _UNKNOWN in terms:  # a form not met before
-            _learn(forms)
-            terms = set(map(look_up, forms))
+            terms = set(_stems(forms))
         terms.discard(None)
         found.append(frozenset(terms))  # type: ignore[arg-type]
     return found
