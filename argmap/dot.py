@@ -13,7 +13,10 @@ All map text goes into HTML-like labels, escaped; element ids never become DOT
 identifiers (nodes are named ``n0``, ``n1``...), so nothing in a map can break the DOT.
 The lines are the ones the ``graphviz`` package writes (:func:`to_graph` returns its
 ``Digraph``), assembled here directly: its per-attribute quoting took most of the time of
-writing a big map's DOT (5 of 8 s for 20,000 claims).
+writing a big map's DOT (5 of 8 s for 20,000 claims). Each kind of element has one
+template, with the attributes most elements share quoted once, and :func:`dot_chunks`
+hands the text out in pieces as it is made, so that a big map's DOT is written out
+without being held whole.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ import re
 import textwrap
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -34,7 +36,7 @@ from argmap.model import ArgumentMap, Claim, Inference
 if TYPE_CHECKING:
     import graphviz
 
-__all__ = ["WRAP", "element_dom_id", "escape_label", "to_dot", "to_graph"]
+__all__ = ["WRAP", "dot_chunks", "element_dom_id", "escape_label", "to_dot", "to_graph"]
 
 WRAP = 34
 """Characters per line of claim text in the diagram."""
@@ -101,35 +103,6 @@ def _attr_list(label: str | None, attrs: Mapping[str, str]) -> str:
     return f" [{listed}]" if listed else ""
 
 
-class _Dot:
-    """The lines of a DOT graph or subgraph, written as ``graphviz.Digraph`` writes them."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.body: list[str] = []
-
-    def attr(self, kw: str | None = None, **attrs: str) -> None:
-        if attrs:
-            if kw is None:
-                self.body.append(f"\t{_a_list(None, attrs)}\n")
-            else:
-                self.body.append(f"\t{kw}{_attr_list(None, attrs)}\n")
-
-    def node(self, name: str, label: str | None = None, **attrs: str) -> None:
-        self.body.append(f"\t{_quote_short(name)}{_attr_list(label, attrs)}\n")
-
-    def edge(self, tail: str, head: str, **attrs: str) -> None:
-        self.body.append(f"\t{_quote_short(tail)} -> {_quote_short(head)}{_attr_list(None, attrs)}\n")
-
-    def subgraph(self, sub: _Dot) -> None:
-        self.body.append(f"\tsubgraph {_quote_short(sub.name)} {{\n")
-        self.body.extend(f"\t{line}" for line in sub.body)
-        self.body.append("\t}\n")
-
-    def source(self) -> str:
-        return f"digraph {_quote_short(self.name)} {{\n{''.join(self.body)}}}\n"
-
-
 def _clean(text: str) -> str:
     return _UNSAFE.sub("", text)
 
@@ -137,7 +110,10 @@ def _clean(text: str) -> str:
 def _literal(text: str) -> str:
     # Graphviz expands \N, \G, \E, \H, \T and \L (to the node's or graph's name...) even
     # in HTML-like labels, after entities are decoded, and reads \\ as one backslash.
-    return html.escape(text.replace("\\", "\\\\"), quote=True)
+    # Most text has none of the six characters: a scan for each is a third of the escaping's time.
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text or "\\" in text:
+        return html.escape(text.replace("\\", "\\\\"), quote=True)
+    return text
 
 
 LINE_MAX = 1000
@@ -155,43 +131,53 @@ def escape_label(text: str) -> str:
     literally. Never empty (Graphviz refuses an empty ``<FONT>`` or ``<B>``): nothing
     left becomes one space. Past :data:`LINE_MAX` characters the line is cut with "…".
     """
-    line = " ".join(_clean(text).splitlines())
+    line = text if text.isprintable() else " ".join(_clean(text).splitlines())
     if len(line) > LINE_MAX:
         line = line[: LINE_MAX - 1] + "\u2026"
     return _literal(line) or " "
 
 
-_WRAP_SPECIAL = re.compile(r"[^\S ]|-|  |^ | $")
-"""What makes :func:`textwrap.wrap` do more than break at single spaces: hyphens, other
-whitespace (it splits at ASCII whitespace and drops words that are Unicode whitespace),
-runs of spaces, spaces at either end."""
+def _greedy(text: str, width: int) -> list[str] | None:
+    """``text`` in lines of at most ``width`` characters, as many words to a line as fit.
 
-
-def _wrap(paragraph: str, width: int) -> list[str]:
-    """``textwrap.wrap(paragraph, width)`` (breaking long words and at hyphens), a quarter
-    of its time for text that is words between single spaces, each fitting the width."""
-    if not paragraph:
-        return []
-    words = paragraph.split(" ")
-    if _WRAP_SPECIAL.search(paragraph) or max(map(len, words)) > width:
-        return textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=True)
+    That is :func:`textwrap.wrap` for printable text that is words between single spaces,
+    with no hyphen and each word fitting the width (most claims), at a tenth of its time;
+    for any other text (where textwrap breaks at hyphens, splits long words or drops
+    whitespace and control characters) None.
+    """
+    if not text or not text.isprintable() or "-" in text or "  " in text or text[0] == " " or text[-1] == " ":
+        return None
     lines = []
-    line = words[0]
-    for word in words[1:]:
-        if len(line) + 1 + len(word) <= width:
-            line += " " + word
-        else:
-            lines.append(line)
-            line = word
-    lines.append(line)
+    start, end = 0, len(text)
+    while end - start > width:
+        cut = text.rfind(" ", start, start + width + 1)
+        if cut <= start:  # a word longer than the width
+            return None
+        lines.append(text[start:cut])
+        start = cut + 1
+    lines.append(text[start:])
     return lines
 
 
+def _wrap(paragraph: str, width: int) -> list[str]:
+    """``textwrap.wrap(paragraph, width)``, breaking long words and at hyphens (through :func:`_greedy` where it can)."""
+    if not paragraph:
+        return []
+    lines = _greedy(paragraph, width)
+    return lines if lines is not None else textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=True)
+
+
+_BR = '<BR ALIGN="LEFT"/>'
+
+
 def _wrapped(text: str, width: int = WRAP) -> str:
-    lines: list[str] = []
-    for paragraph in _clean(text).splitlines() or [""]:
-        lines.extend(_wrap(paragraph, width) or [""])
-    return '<BR ALIGN="LEFT"/>'.join(_literal(line) for line in lines) + '<BR ALIGN="LEFT"/>'
+    lines = _greedy(text, width)  # one paragraph with nothing to drop: no need to clean and split it
+    if lines is None:
+        lines = []
+        for paragraph in _clean(text).splitlines() or [""]:
+            lines.extend(_wrap(paragraph, width) or [""])
+    # Escaping works character by character, so the lines are escaped together, "\n" apart.
+    return _literal("\n".join(lines)).replace("\n", _BR) + _BR
 
 
 def element_dom_id(element_id: str) -> str:
@@ -228,45 +214,6 @@ def _marker_rows(findings: Iterable[Finding], size: int = 9) -> str:
 
 def _page(page: str) -> str:
     return f"p. {page}" if _PAGE_NUMBER.fullmatch(page.strip()) else page
-
-
-def _claim_label(amap: ArgumentMap, claim: Claim, findings: list[Finding], label: str | None, lit: bool) -> str:
-    is_thesis = claim.id == amap.thesis
-    border = "3" if is_thesis else ("2" if findings else "1")
-    color = THESIS_COLOR if is_thesis else "#37474f"
-    fill = "#e3f2fd" if is_thesis else "#ffffff"
-    if findings and not is_thesis:
-        color = SEVERITY_COLORS[_worst(findings)]
-    if label:
-        fill, color = LABEL_COLORS[label], LABEL_BORDERS[label]
-    if lit:
-        fill = HIGHLIGHT
-    style = "rounded,dashed" if claim.assumption else "rounded"
-    head = escape_label(claim.id)
-    if is_thesis:
-        head = f'<B><FONT COLOR="{THESIS_COLOR}">THESIS</FONT></B> \u00b7 {head}'
-    if label:
-        head += f" \u00b7 {escape_label(label)}"
-    size = "13" if is_thesis else "11"
-    rows = [
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{MUTED}">{head}</FONT></TD></TR>',
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{size}">{_wrapped(claim.text)}</FONT></TD></TR>',
-    ]
-    tags = []
-    if claim.source:
-        tags.append(f"source: {claim.source}" + (f", {_page(claim.page)}" if claim.page else ""))
-    if claim.assumption:
-        tags.append("assumption")
-    if tags:
-        rows.append(
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{SOURCE_COLOR}">'
-            f"{escape_label(' | '.join(tags))}</FONT></TD></TR>"
-        )
-    rows.append(_marker_rows(findings))
-    return (
-        f'<<TABLE BORDER="{border}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" STYLE="{style}" '
-        f'COLOR="{color}" BGCOLOR="{fill}">{"".join(rows)}</TABLE>>'
-    )
 
 
 def _legend_rows(has_findings: bool, labelled: bool) -> list[str]:
@@ -389,7 +336,8 @@ def to_graph(amap: ArgumentMap, findings: Iterable[Finding] = (), **options: obj
     """The map as a ``graphviz.Digraph`` (see :func:`to_dot` for the options), for callers that add to it."""
     import graphviz
 
-    return graphviz.Digraph(name="argmap", body=_diagram(amap, findings, **options).body)  # type: ignore[arg-type]
+    body = [line for lines in _body(amap, findings, **options) for line in lines]  # type: ignore[arg-type]
+    return graphviz.Digraph(name="argmap", body=body)
 
 
 def to_dot(amap: ArgumentMap, findings: Iterable[Finding] = (), **options: object) -> str:
@@ -401,10 +349,29 @@ def to_dot(amap: ArgumentMap, findings: Iterable[Finding] = (), **options: objec
     the drawing; ``linked_boxes`` shades each reason's linked co-premises as one box (a
     claim sits in one box only: linked into two reasons, it is boxed with the first).
     """
-    return _diagram(amap, findings, **options).source()  # type: ignore[arg-type]
+    return "".join(dot_chunks(amap, findings, **options))
 
 
-def _diagram(
+def dot_chunks(amap: ArgumentMap, findings: Iterable[Finding] = (), **options: object) -> Iterator[str]:
+    """:func:`to_dot`'s text in pieces of some 100 KB, each made when it is asked for.
+
+    Written out piece by piece, a big map's DOT (17 MB for 20,000 claims) is never held whole.
+    """
+    yield "digraph argmap {\n"
+    for lines in _body(amap, findings, **options):  # type: ignore[arg-type]
+        yield "".join(lines)
+    yield "}\n"
+
+
+BATCH = 500
+"""DOT lines to a piece of :func:`dot_chunks`."""
+
+
+def _attr_line(kw: str, **attrs: str) -> str:
+    return f"\t{kw}{_attr_list(None, attrs)}\n"
+
+
+def _body(
     amap: ArgumentMap,
     findings: Iterable[Finding] = (),
     *,
@@ -412,147 +379,204 @@ def _diagram(
     highlight: Iterable[str] = (),
     legend: bool = True,
     linked_boxes: bool = True,
-) -> _Dot:
-    labels = labels or {}
-    lit = set(highlight)
+) -> Iterator[list[str]]:
+    """The lines between ``digraph argmap {`` and ``}``, as ``graphviz`` writes them, in lists of about :data:`BATCH`."""
     findings = list(findings)
     by_target: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_target[finding.target].append(finding)
     names = {eid: f"n{i}" for i, eid in enumerate([*amap.claims, *amap.inferences])}
-    dot = _Dot("argmap")
-    dot.attr(
-        "graph",
-        rankdir="BT",
-        newrank="true",
-        nodesep="0.3",
-        ranksep="0.45",
-        fontname=FONT,
-        labelloc="t",
-        label=_header(amap, findings, by_target, legend, bool(labels)),
-    )
-    dot.attr("node", fontname=FONT, shape="plain")
-    dot.attr("edge", fontname=FONT, penwidth="1.6", arrowsize="0.9")
+    labels = labels or {}
+    out = [
+        _attr_line(
+            "graph",
+            rankdir="BT",
+            newrank="true",
+            nodesep="0.3",
+            ranksep="0.45",
+            fontname=FONT,
+            labelloc="t",
+            label=_header(amap, findings, by_target, legend, bool(labels)),
+        ),
+        _attr_line("node", fontname=FONT, shape="plain"),
+        _attr_line("edge", fontname=FONT, penwidth="1.6", arrowsize="0.9"),
+    ]
     if len(amap.claims) > LARGE:
-        dot.attr("graph", **LARGE_LAYOUT)
+        out.append(_attr_line("graph", **LARGE_LAYOUT))
+    write = _Elements(amap, names, by_target, labels, set(highlight))
     boxed: set[str] = set()
     boxes: set[str] = set()
-    for inf in amap.inferences.values():
-        if (
-            linked_boxes
-            and len(inf.premises) > 1
-            and amap.thesis not in inf.premises
-            and not boxed.intersection(inf.premises)
-        ):
+    for inf in amap.inferences.values() if linked_boxes else ():
+        if len(inf.premises) > 1 and amap.thesis not in inf.premises and boxed.isdisjoint(inf.premises):
             boxed.update(inf.premises)
             boxes.add(inf.id)
-            with _subgraph(dot, f"cluster_{names[inf.id]}") as box:
-                box.attr(
-                    style="rounded,filled",
-                    fillcolor=LINKED_FILLS[inf.type],
-                    color=LINKED_BORDERS[inf.type],
-                    penwidth="1",
-                    margin="6",
-                    label="",
-                )
-                for premise in inf.premises:
-                    _add_claim(box, amap, amap.claims[premise], names, by_target, labels, lit)
-                _add_junction(box, amap, inf, names, by_target[inf.id], labels.get(inf.id), inf.id in lit)
+            out += (f"\tsubgraph cluster_{names[inf.id]} {{\n", _box_attrs(inf.type))
+            for premise in inf.premises:
+                write.claim(out, "\t\t", amap.claims[premise])
+            write.junction(out, "\t\t", inf)
+            out.append("\t}\n")
+            if len(out) >= BATCH:
+                yield out
+                out = []
     for claim in amap.claims.values():
         if claim.id not in boxed:
-            _add_claim(dot, amap, claim, names, by_target, labels, lit)
+            write.claim(out, "\t", claim)
+            if len(out) >= BATCH:
+                yield out
+                out = []
     for inf in amap.inferences.values():
         if inf.id not in boxes:
-            _add_junction(dot, amap, inf, names, by_target[inf.id], labels.get(inf.id), inf.id in lit)
-        _add_lines(dot, inf, names)
-    with _subgraph(dot, "top") as top:
-        top.attr(rank="max")
-        top.node(names[amap.thesis])
-    return dot
+            write.junction(out, "\t", inf)
+        write.lines(out, inf)
+        if len(out) >= BATCH:
+            yield out
+            out = []
+    out += ("\tsubgraph top {\n", "\t\trank=max\n", f"\t\t{names[amap.thesis]}\n", "\t}\n")
+    yield out
 
 
-@contextmanager
-def _subgraph(parent: _Dot, name: str) -> Iterator[_Dot]:
-    """A subgraph, added to ``parent`` when the block ends."""
-    sub = _Dot(name)
-    yield sub
-    parent.subgraph(sub)
+# What follows writes the lines graphviz would write for ``node``, ``edge`` and ``attr``
+# calls, with the attributes that most elements share quoted once: node names are
+# ``n<number>`` and element DOM ids ``am-<hex>``, so graphviz writes the first bare and
+# the second in plain quotes; a label is HTML-like, ``<...>``, and written as it is.
 
 
-def _add_claim(
-    dot: _Dot,
-    amap: ArgumentMap,
-    claim: Claim,
-    names: dict[str, str],
-    by_target: Mapping[str, list[Finding]],
-    labels: Mapping[str, str],
-    lit: set[str],
-) -> None:
-    dot.node(
-        names[claim.id],
-        _claim_label(amap, claim, by_target.get(claim.id, []), labels.get(claim.id), claim.id in lit),
-        id=element_dom_id(claim.id),
-    )
-
-
-def _add_junction(
-    dot: _Dot,
-    amap: ArgumentMap,
-    inf: Inference,
-    names: dict[str, str],
-    findings: list[Finding],
-    label: str | None,
-    lit: bool,
-) -> None:
-    color = SUPPORT_COLOR if inf.is_support else ATTACK_COLOR
-    border = SEVERITY_COLORS[_worst(findings)] if findings else color
-    if label:
-        border = LABEL_BORDERS[label]
+@lru_cache(maxsize=4)
+def _box_attrs(kind: str) -> str:
+    """The attribute line of a shaded box of linked co-premises."""
     attrs = {
-        "shape": "circle",
-        "fixedsize": "true",
-        "width": "0.26",
-        "style": "filled",
-        "fillcolor": HIGHLIGHT if lit else color,
-        "color": border,
-        "penwidth": "2.5" if findings or label else "1",
-        "fontcolor": "white",
-        "fontsize": "11",
-        "id": element_dom_id(inf.id),
-        "label": "+" if inf.is_support else "\u2212",
+        "style": "rounded,filled",
+        "fillcolor": LINKED_FILLS[kind],
+        "color": LINKED_BORDERS[kind],
+        "penwidth": "1",
+        "margin": "6",
+        "label": "",
     }
-    rows = []
-    if inf.explicit_id:
-        rows.append(
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{color}">{escape_label(inf.id)}</FONT></TD></TR>'
-        )
-    rows.append(_marker_rows(findings, 8))
-    if not any(rows):
-        dot.node(names[inf.id], **attrs)
-        return
-    # The id and findings go in a node of their own, beside the junction on its rank and
-    # in one borderless cluster with it (clusters are laid out contiguous), so that
-    # Graphviz reserves room for them: an xlabel may be drawn over other lines.
-    with _subgraph(dot, f"cluster_{names[inf.id]}_note") as pair:
-        pair.attr(rank="same", peripheries="0", margin="0", label="")
-        pair.node(names[inf.id], **attrs)
-        pair.node(
-            f"{names[inf.id]}_note",
-            f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>',
-            id=f"{element_dom_id(inf.id)}-note",
-        )
+    return f"\t\t{_a_list(None, attrs)}\n"
 
 
-def _add_lines(dot: _Dot, inf: Inference, names: dict[str, str]) -> None:
-    color = SUPPORT_COLOR if inf.is_support else ATTACK_COLOR
-    style = "dashed" if inf.is_attack else "solid"
-    for premise in inf.premises:
-        dot.edge(names[premise], names[inf.id], color=color, style=style, arrowhead="none")
-    dot.edge(
-        names[inf.id],
-        names[inf.target],
-        color=color,
-        style=style,
-        arrowhead="normal" if inf.is_support else "tee",
-        arrowsize="0.9" if inf.is_support else "1.2",
+_NOTE_ATTRS = _a_list(None, {"rank": "same", "peripheries": "0", "margin": "0", "label": ""})
+"""The attributes of the borderless cluster that keeps a junction's note beside it."""
+
+
+@lru_cache(maxsize=64)
+def _junction_attrs(sign: str, fill: str, border: str, penwidth: str) -> tuple[str, str]:
+    """A junction's attributes before and after its ``id``, in graphviz's order (the label, then by name)."""
+    before = {"color": border, "fillcolor": fill, "fixedsize": "true", "fontcolor": "white", "fontsize": "11"}
+    after = {"penwidth": penwidth, "shape": "circle", "style": "filled", "width": "0.26"}
+    return _a_list(sign, before), _a_list(None, after)
+
+
+@lru_cache(maxsize=4)
+def _line_attrs(support: bool, attack: bool) -> tuple[str, str]:
+    """The attributes of the lines from an inference's premises to its junction and from there to its target."""
+    color = SUPPORT_COLOR if support else ATTACK_COLOR
+    style = "dashed" if attack else "solid"
+    ahead = {"arrowhead": "normal" if support else "tee", "arrowsize": "0.9" if support else "1.2"}
+    return (
+        _attr_list(None, {"color": color, "style": style, "arrowhead": "none"}) + "\n",
+        _attr_list(None, {"color": color, "style": style, **ahead}) + "\n",
     )
+
+
+class _Elements:
+    """Appends the DOT lines of claims, junctions and their lines to a list."""
+
+    def __init__(
+        self,
+        amap: ArgumentMap,
+        names: Mapping[str, str],
+        by_target: Mapping[str, list[Finding]],
+        labels: Mapping[str, str],
+        lit: set[str],
+    ) -> None:
+        self.thesis = amap.thesis
+        self.names = names
+        self.by_target = by_target
+        self.labels = labels
+        self.lit = lit
+
+    def claim(self, out: list[str], indent: str, claim: Claim) -> None:
+        """A box of wrapped text under a line with the id (and THESIS, the evaluation), its source and findings."""
+        cid = claim.id
+        findings = self.by_target.get(cid)
+        label = self.labels.get(cid)
+        head = escape_label(cid)
+        if cid == self.thesis:
+            border, color, fill, size = "3", THESIS_COLOR, "#e3f2fd", "13"
+            head = f'<B><FONT COLOR="{THESIS_COLOR}">THESIS</FONT></B> \u00b7 {head}'
+        elif findings:
+            border, color, fill, size = "2", SEVERITY_COLORS[_worst(findings)], "#ffffff", "11"
+        else:
+            border, color, fill, size = "1", "#37474f", "#ffffff", "11"
+        if label:
+            fill, color = LABEL_COLORS[label], LABEL_BORDERS[label]
+            head += f" \u00b7 {escape_label(label)}"
+        if cid in self.lit:
+            fill = HIGHLIGHT
+        rows = ""
+        if claim.source or claim.assumption:
+            tags = []
+            if claim.source:
+                tags.append(f"source: {claim.source}" + (f", {_page(claim.page)}" if claim.page else ""))
+            if claim.assumption:
+                tags.append("assumption")
+            rows = (
+                f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{SOURCE_COLOR}">'
+                f"{escape_label(' | '.join(tags))}</FONT></TD></TR>"
+            )
+        if findings:
+            rows += _marker_rows(findings)
+        style = "rounded,dashed" if claim.assumption else "rounded"
+        out.append(
+            f'{indent}{self.names[cid]} [label=<<TABLE BORDER="{border}" CELLBORDER="0" CELLSPACING="0" '
+            f'CELLPADDING="4" STYLE="{style}" COLOR="{color}" BGCOLOR="{fill}">'
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{MUTED}">{head}</FONT></TD></TR>'
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{size}">{_wrapped(claim.text)}</FONT></TD></TR>'
+            f'{rows}</TABLE>> id="{element_dom_id(cid)}"]\n'
+        )
+
+    def junction(self, out: list[str], indent: str, inf: Inference) -> None:
+        """The small circle where an inference's lines meet, and its id and findings in a note beside it."""
+        iid = inf.id
+        findings = self.by_target.get(iid)
+        label = self.labels.get(iid)
+        support = inf.is_support
+        color = SUPPORT_COLOR if support else ATTACK_COLOR
+        border = LABEL_BORDERS[label] if label else SEVERITY_COLORS[_worst(findings)] if findings else color
+        before, after = _junction_attrs(
+            "+" if support else "\u2212",
+            HIGHLIGHT if iid in self.lit else color,
+            border,
+            "2.5" if findings or label else "1",
+        )
+        name = self.names[iid]
+        dom_id = element_dom_id(iid)
+        node = f'{name} [{before} id="{dom_id}" {after}]\n'
+        if not inf.explicit_id and not findings:
+            out.append(f"{indent}{node}")
+            return
+        rows = ""
+        if inf.explicit_id:
+            rows = f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{color}">{escape_label(iid)}</FONT></TD></TR>'
+        if findings:
+            rows += _marker_rows(findings, 8)
+        # The id and findings go in a node of their own, beside the junction on its rank and
+        # in one borderless cluster with it (clusters are laid out contiguous), so that
+        # Graphviz reserves room for them: an xlabel may be drawn over other lines.
+        out += (
+            f"{indent}subgraph cluster_{name}_note {{\n",
+            f"{indent}\t{_NOTE_ATTRS}\n",
+            f"{indent}\t{node}",
+            f'{indent}\t{name}_note [label=<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+            f'{rows}</TABLE>> id="{dom_id}-note"]\n',
+            f"{indent}}}\n",
+        )
+
+    def lines(self, out: list[str], inf: Inference) -> None:
+        """The lines from the premises to the junction, and the arrow from it to the target."""
+        to_junction, to_target = _line_attrs(inf.is_support, inf.is_attack)
+        names = self.names
+        junction = names[inf.id]
+        out += [f"\t{names[premise]} -> {junction}{to_junction}" for premise in inf.premises]
+        out.append(f"\t{junction} -> {names[inf.target]}{to_target}")

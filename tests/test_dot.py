@@ -10,7 +10,7 @@ import pygraphviz
 import pytest
 
 from argmap import Claim, Finding, Inference, Severity, Source, load_map
-from argmap.dot import element_dom_id, escape_label, to_dot, to_graph
+from argmap.dot import BATCH, dot_chunks, element_dom_id, escape_label, to_dot, to_graph
 from argmap.model import ArgumentMap
 from argmap.render import draw
 
@@ -76,6 +76,56 @@ def graph(meals: ArgumentMap) -> pygraphviz.AGraph:
 
 def test_dot_matches_the_golden_file(meals):
     assert to_dot(meals, FINDINGS) == (GOLDEN / "meals.dot").read_text(encoding="utf-8")
+
+
+def test_an_evaluated_map_with_lit_elements_matches_its_golden_file(meals):
+    """Labels, highlights, findings on a thesis and on a junction without an id, no key."""
+    findings = [
+        *FINDINGS,
+        finding("AM105", "circular", Severity.ERROR, "inference-2"),
+        finding("AM108", "stranded-premise", Severity.WARNING, "fund-meals"),
+    ]
+    labels = {
+        "fund-meals": "accepted",
+        "budget-tight": "rejected",
+        "r-learning": "accepted",
+        "inference-4": "undecided",
+        "stigma": "undecided",
+    }
+    dot = to_dot(meals, findings, labels=labels, highlight=["savings", "o-budget", "fund-meals"], legend=False)
+    assert dot == (GOLDEN / "meals-evaluated.dot").read_text(encoding="utf-8")
+
+
+def big_map(size: int) -> ArgumentMap:
+    """Linked and single reasons, objections and undercuts, with and without ids of their own."""
+    claims = [Claim("t", "The thesis.")]
+    inferences = []
+    for i in range(size):
+        claims += [
+            Claim(f"a{i}", f"Premise a{i} & more, it's said."),
+            Claim(f"b{i}", f"Premise b{i}.", assumption=i % 2 == 1),
+        ]
+        target = "t" if i % 3 else f"a{i - 1}" if i else "t"
+        inferences.append(Inference(f"r{i}", (f"a{i}", f"b{i}"), target, explicit_id=i % 2 == 0))
+        if i % 4 == 0:
+            inferences.append(Inference(f"o{i}", (f"b{i}",), f"r{i}", "attack"))
+    return ArgumentMap("Big", "t", claims, inferences)
+
+
+def test_dot_comes_in_pieces_of_whole_lines_that_make_up_to_dot():
+    amap = big_map(2 * BATCH)
+    findings = [finding("AM101", "unsupported-premise", Severity.ERROR, f"a{i}") for i in range(0, 2 * BATCH, 7)]
+    options = {"labels": {"t": "accepted", "r3": "rejected"}, "highlight": ["a5", "o8"]}
+    pieces = list(dot_chunks(amap, findings, **options))
+    assert len(pieces) > 4
+    assert all(piece.endswith("\n") for piece in pieces)
+    assert max(piece.count("\n") for piece in pieces) < BATCH + 10
+    dot = to_dot(amap, findings, **options)
+    assert "".join(pieces) == dot
+    graph = to_graph(amap, findings, **options)
+    assert graph.source == dot
+    assert all(line.count("\n") == 1 and line.endswith("\n") for line in graph.body)
+    assert parsed(dot).number_of_nodes() > len(amap.claims) + len(amap.inferences)
 
 
 def test_to_graph_is_the_authored_graph_behind_to_dot(meals):
@@ -263,6 +313,11 @@ def test_hostile_text_is_literal_in_the_dot(hostile):
     assert hostile.title in header
     for source in hostile.sources.values():
         assert squeezed(source.citation) in squeezed(header)
+
+
+def test_hostile_map_matches_its_golden_file(hostile):
+    dot = to_dot(hostile, [finding("AM101", "unsupported-premise", Severity.ERROR, "controls")], linked_boxes=False)
+    assert dot == (GOLDEN / "hostile.dot").read_text(encoding="utf-8")
 
 
 def test_hostile_ids_never_become_dot_identifiers(hostile):
