@@ -336,14 +336,16 @@ def _stems(forms: list[str]) -> list[str | None]:
 
 def _term_stem(form: str) -> str | None:
     """The stem of a word as written, or None for a word that is not a term."""
-    if _ACRONYM_PLURAL.fullmatch(form):  # "MPs", "NGOs": the plural is the acronym's term, as for "MP", "NGO"
+    # "MPs", "NGOs": the plural is the acronym's term, as for "MP", "NGO" (the regular
+    # expressions are asked only about words that can match them)
+    if form[-1] == "s" and "A" <= form[0] <= "Z" and _ACRONYM_PLURAL.fullmatch(form):
         form = form[:-1]
     word = form.casefold()
     if "'" in word or "’" in word:
         word, _, ending = word.replace("’", "'").partition("'")
         if ending == "t":  # n't: a negated auxiliary (don't, won't, can't)
             return None
-    if len(word) < MIN_LENGTH or word in STOP_WORDS or _NUMBER.fullmatch(word):
+    if len(word) < MIN_LENGTH or word in STOP_WORDS or (word[0].isdigit() and _NUMBER.fullmatch(word)):
         return None
     return stem(word)
 
