@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 __all__ = ["input_files", "write_atomic", "write_files"]
 
 PathLike = str | os.PathLike[str]
+Data = str | bytes | Iterable[str]
+"""What a file is written from: its text, its bytes, or its text in pieces, written as they come."""
 
 
 def input_files(amap: ArgumentMap) -> list[str]:
@@ -34,15 +36,16 @@ def input_files(amap: ArgumentMap) -> list[str]:
     return list(dict.fromkeys(files))
 
 
-def write_atomic(path: PathLike, data: str | bytes, inputs: Iterable[PathLike] = ()) -> None:
+def write_atomic(path: PathLike, data: Data, inputs: Iterable[PathLike] = ()) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
-    A failure leaves no partial file; ``path`` may not be one of ``inputs``.
+    A failure leaves no partial file, also one raised while ``data`` is yielding its
+    pieces; ``path`` may not be one of ``inputs``.
     """
     write_files({path: data}, inputs)
 
 
-def write_files(files: Mapping[PathLike, str | bytes], inputs: Iterable[PathLike] = ()) -> None:
+def write_files(files: Mapping[PathLike, Data], inputs: Iterable[PathLike] = ()) -> None:
     """Write several files as a set: every one to a temporary file beside it, then each renamed into place.
 
     None may be one of ``inputs``. A failure before the renames (a missing or unwritable
@@ -50,9 +53,7 @@ def write_files(files: Mapping[PathLike, str | bytes], inputs: Iterable[PathLike
     it raises :class:`OutputError` naming the file, never a bare ``OSError``.
     """
     inputs = list(inputs)
-    targets = [
-        (_resolved(Path(path)), data.encode("utf-8") if isinstance(data, str) else data) for path, data in files.items()
-    ]
+    targets = [(_resolved(Path(path)), _pieces(data)) for path, data in files.items()]
     for target, _ in targets:
         _check(target, inputs)
     staged: list[tuple[str, Path]] = []
@@ -63,8 +64,9 @@ def write_files(files: Mapping[PathLike, str | bytes], inputs: Iterable[PathLike
                 staged.append((_stage(target, payload), target))
         for target, payload in targets:
             if _is_special(target):
+                whole = b"".join(payload)  # made in full first: nothing reaches a device or pipe from a failed run
                 with open(target, "wb") as handle:
-                    handle.write(payload)
+                    handle.write(whole)
         for tmp, target in staged:
             os.replace(tmp, target)
     except OSError as error:
@@ -112,13 +114,28 @@ def _check(target: Path, inputs: list[PathLike]) -> None:
         raise OutputError(f"{target}: the folder {folder} does not exist")
 
 
-def _stage(target: Path, payload: bytes) -> str:
+def _pieces(data: Data) -> Iterable[bytes]:
+    """``data`` as UTF-8 bytes, in the pieces it comes in."""
+    if isinstance(data, bytes):
+        return (data,)
+    if isinstance(data, str):
+        return (data.encode("utf-8"),)
+    return _encoded(data)
+
+
+def _encoded(pieces: Iterable[str]) -> Iterator[bytes]:
+    for piece in pieces:
+        yield piece.encode("utf-8")
+
+
+def _stage(target: Path, payload: Iterable[bytes]) -> str:
     """``payload`` in a new temporary file in ``target``'s folder, with the mode ``target`` will have."""
     # The name is shortened so that a long but valid name still leaves room for the random part.
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:64]}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for piece in payload:
+                handle.write(piece)
         os.chmod(tmp, _mode_for(target))
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -90,3 +90,47 @@ def test_a_named_pipe_gets_the_output_and_stays_a_pipe(tmp_path: Path) -> None:
     reader.join(timeout=10)
     assert received == [b"digraph {}\n"]
     assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+# -- text in pieces: written as it comes, still whole or not at all --------------------------
+
+
+def test_text_in_pieces_is_written_whole(tmp_path: Path) -> None:
+    target = tmp_path / "out.dot"
+    write_atomic(target, iter(["digraph {\n", '\ta [label="é"]\n', "}\n"]))
+    assert target.read_text(encoding="utf-8") == 'digraph {\n\ta [label="é"]\n}\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["out.dot"]
+
+
+def failing_pieces(written: list[str], lines: int = 50_000):
+    for piece in ("digraph {\n", "\ta\n" * lines):
+        written.append(piece)
+        yield piece
+    raise RuntimeError("broken half-way")
+
+
+def test_a_failure_while_the_pieces_come_leaves_the_old_file_and_no_temporary_one(tmp_path: Path) -> None:
+    target = tmp_path / "out.dot"
+    target.write_text("old", encoding="utf-8")
+    written: list[str] = []
+    with pytest.raises(RuntimeError, match="half-way"):
+        write_atomic(target, failing_pieces(written))
+    assert len(written) == 2  # the file was being written when it failed
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.dot"]
+    with pytest.raises(RuntimeError):
+        write_atomic(tmp_path / "new.dot", failing_pieces([]))
+    assert [p.name for p in tmp_path.iterdir()] == ["out.dot"]
+
+
+def test_a_pipe_gets_nothing_from_pieces_that_fail(tmp_path: Path) -> None:
+    pipe = tmp_path / "out.dot"
+    os.mkfifo(pipe)
+    reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)  # open, so that a writer would not wait
+    try:
+        with pytest.raises(RuntimeError):
+            write_atomic(pipe, failing_pieces([], lines=10))
+        assert os.read(reader, 100) == b""
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from argmap import Claim, Inference, OutputError, load_map, run_checks
 from argmap.cli import app
-from argmap.dot import element_dom_id, to_dot
+from argmap.dot import BATCH, dot_chunks, element_dom_id, to_dot
 from argmap.model import ArgumentMap
 from argmap.render import FORMATS, draw, format_for, render
 
@@ -160,6 +160,33 @@ def test_render_writes_the_file_and_returns_the_format(tmp_path):
     assert render(amap, tmp_path / "meals.out", format="svg", legend=False) == "svg"
     assert ">Key<" not in (tmp_path / "meals.out").read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["meals.out", "meals.pdf"]  # no temporary files left
+
+
+def test_render_writes_dot_as_it_is_made_and_the_same_as_to_dot(tmp_path):
+    essay = load_map(ESSAY)
+    found = run_checks(essay)
+    assert render(essay, tmp_path / "essay.dot", found, labels={essay.thesis: "accepted"}) == "dot"
+    assert (tmp_path / "essay.dot").read_text(encoding="utf-8") == to_dot(
+        essay, found, labels={essay.thesis: "accepted"}
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["essay.dot"]
+
+
+def test_a_failure_half_way_through_the_dot_leaves_no_file(tmp_path):
+    """An unknown evaluation label on the last claim fails the DOT after pieces of it were written."""
+    claims = [Claim("t", "Thesis."), *(Claim(f"c{i}", f"Claim {i}.") for i in range(2 * BATCH))]
+    amap = ArgumentMap("Long", "t", claims, [Inference(f"r{i}", (f"c{i}",), "t") for i in range(2 * BATCH)])
+    labels = {f"c{2 * BATCH - 1}": "maybe"}
+    pieces = dot_chunks(amap, labels=labels)
+    assert [next(pieces) for _ in range(3)]  # the first pieces come
+    with pytest.raises(KeyError):
+        list(pieces)
+    (tmp_path / "kept.dot").write_text("old", encoding="utf-8")
+    for name in ("kept.dot", "new.dot"):
+        with pytest.raises(KeyError):
+            render(amap, tmp_path / name, labels=labels)
+    assert [p.name for p in tmp_path.iterdir()] == ["kept.dot"]
+    assert (tmp_path / "kept.dot").read_text(encoding="utf-8") == "old"
 
 
 def test_render_never_writes_over_the_map(tmp_path):
