@@ -81,7 +81,9 @@ def _trail(amap: ArgumentMap, focus: str) -> set[str]:
             chain = [inf]
             while chain[-1].target in amap.inferences:  # an undercut: on to the conclusion of the reason it attacks
                 chain.append(amap.inferences[chain[-1].target])
-            if chain[-1].target not in seen:
+                if len(chain) > len(amap.inferences):  # undercuts that undercut each other reach no claim
+                    break
+            if chain[-1].target in amap.claims and chain[-1].target not in seen:
                 seen.add(chain[-1].target)
                 parent[chain[-1].target] = (claim, chain)
                 queue.append(chain[-1].target)

@@ -114,3 +114,16 @@ def test_render_refuses_a_focus_that_is_not_a_claim(tmp_path, focus, message):
     assert result.exit_code == 2
     assert message in result.stderr and "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_undercuts_that_undercut_each_other_do_not_stop_a_focus(tmp_path):
+    """Two conflicts aimed at each other reach no claim: the line to the thesis goes round them, and ends."""
+    circle = ROOT / "tests" / "hostile" / "conflict-circle.aif.json"
+    amap = load_map(circle)
+    other = next(cid for cid in amap.claims if cid != amap.thesis)
+    part = neighbourhood(amap, other, 1)
+    assert set(part.claims) == set(amap.claims)
+    out = tmp_path / "part.dot"
+    result = runner.invoke(app, ["render", str(circle), "-o", str(out), "--focus", other])
+    assert result.exit_code == 0, result.output
+    assert out.read_text().startswith("digraph")
