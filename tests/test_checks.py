@@ -268,3 +268,41 @@ def test_necessary_premises_match_knocking_out_each_claim(case):
     assert necessary_premises(amap) == expected
     flagged = {f.target for f in run_checks(amap, select=["single-point-of-failure"])}
     assert flagged == expected
+
+
+TIED_CIRCLES = """\
+title: Tie
+thesis: t
+claims:
+  t: The town should build the bridge.
+  p: The bridge will pay for itself.
+  q1: Tolls will cover the cost of the bridge.
+  q2: Trade across the bridge will cover the cost of the bridge.
+inferences:
+  - {id: b, from: [t], to: p}
+  - {id: c, from: [p], to: q1}
+  - {id: d, from: [p], to: q2}
+  - {id: e, from: [q1], to: t}
+  - {id: f, from: [q2], to: t}
+"""
+
+
+def test_circular_support_names_the_same_circle_in_every_run(tmp_path):
+    """Two circles of one length: the one through the claim first in the map, whatever the hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "tie.yaml"
+    path.write_text(TIED_CIRCLES)
+    outputs = set()
+    for seed in range(6):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap", "check", str(path), "--select", "circular-support"],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        outputs.add(done.stdout.splitlines()[0])
+    assert outputs == {f"{path}:4: AM103 circular-support 't' supports itself: t -> p -> q1 -> t"}

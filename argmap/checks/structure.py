@@ -31,13 +31,15 @@ def circular_support(amap: ArgumentMap) -> Iterator[Flag]:
             for premise in inf.premises:
                 if premise in onward and inf.target not in onward[premise]:
                     onward[premise].append(inf.target)
+    order = {c: i for i, c in enumerate(onward)}
     for component in _strong_components(onward):
         if len(component) == 1:
             (only,) = component
             if only not in onward[only]:
                 continue
+        members = sorted(component, key=order.__getitem__)  # map order, so ties break the same way every run
         for cid in sorted(component, key=lambda c: (amap.line_of(c), c)):
-            path = [cid, cid] if cid in onward[cid] else [cid, *_shortest_back(onward, component, cid)]
+            path = [cid, cid] if cid in onward[cid] else [cid, *_shortest_back(onward, members, cid)]
             yield Flag(cid, f"'{cid}' supports itself: {' -> '.join(path)}")
 
 
@@ -81,10 +83,14 @@ def _strong_components(onward: dict[str, list[str]]) -> Iterator[set[str]]:
                     yield component
 
 
-def _shortest_back(onward: dict[str, list[str]], component: set[str], cid: str) -> list[str]:
-    """A shortest path inside ``component`` from a conclusion of ``cid`` back to ``cid`` (first in map order on a tie)."""
-    back: dict[str, list[str]] = {c: [] for c in component}
-    for premise in component:
+def _shortest_back(onward: dict[str, list[str]], members: list[str], cid: str) -> list[str]:
+    """A shortest path among ``members`` (a component, in map order) from a conclusion of ``cid`` back to ``cid``.
+
+    On a tie the way through the claim first in the map wins.
+    """
+    component = set(members)
+    back: dict[str, list[str]] = {c: [] for c in members}
+    for premise in members:
         for conclusion in onward[premise]:
             if conclusion in component:
                 back[conclusion].append(premise)
