@@ -127,6 +127,7 @@ def test_the_sparse_line_index_agrees_with_a_list_of_line_starts(universal):
         text = "".join(rng.choice(["a", "bc", "\n", "\r", "\r\n", "\n\n"]) for _ in range(rng.randint(0, 3_000)))
         starts = [0, *(m.end() for m in breaks.finditer(text))]
         index = LineIndex(text, universal)
-        for offset in [*range(0, len(text) + 1, 7), *range(max(0, len(text) - 3), len(text) + 1)]:
+        in_order = [*range(0, len(text) + 1, 7), *range(max(0, len(text) - 3), len(text) + 1)]
+        for offset in [*in_order, *rng.sample(in_order, len(in_order))]:  # counted on, then looked up afresh
             line = bisect.bisect_right(starts, offset)
             assert index.position(offset) == (line, offset - starts[line - 1] + 1), (offset, universal)

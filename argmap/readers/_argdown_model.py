@@ -501,15 +501,20 @@ class _Builder:
     # headings
 
     def enter_heading(self, node: Node, parent: Node | None, index: int) -> None:
-        self.heading = Statement(start=node.start)
+        self.open_heading(node.start)
 
     def exit_heading(self, node: Node, parent: Node | None, index: int) -> None:
+        self.close_heading(len(node.children[0].image) - 1, node.data, node.start)  # type: ignore[union-attr]
+
+    def open_heading(self, start: int) -> None:
+        self.heading = Statement(start=start)
+
+    def close_heading(self, level: int, data: Any, start: int) -> None:
         heading = self.heading
         assert heading is not None
-        level = len(node.children[0].image) - 1  # type: ignore[union-attr]
         self.sections += 1
-        section = Section(f"s{self.sections}", level, heading.text.strip(), node.start, tags=heading.tags)
-        section.data = node.data
+        section = Section(f"s{self.sections}", level, heading.text.strip(), start, tags=heading.tags)
+        section.data = data
         previous = self.section
         while previous is not None and previous.level >= section.level:
             previous = previous.parent
@@ -524,64 +529,80 @@ class _Builder:
     # statements
 
     def enter_statement(self, node: Node, parent: Node | None, index: int) -> None:
-        statement = Statement(start=node.start)
-        if parent is not None and parent.name == ps.ARGDOWN:
+        content = next((c for c in node.children if isinstance(c, Node)), None)
+        if content is not None and content.name == ps.STATEMENT_DEFINITION:
+            content = content.children[1]  # type: ignore[assignment]
+        markup = None
+        if content is not None and content.name == ps.STATEMENT_CONTENT:
+            markup = self.lexer.text[content.start : content.end]
+        node.statement = self.open_statement(node.start, parent is not None and parent.name == ps.ARGDOWN, markup)
+
+    def exit_statement(self, node: Node, parent: Node | None, index: int) -> None:
+        self.close_statement(node.statement, node.data)
+
+    def open_statement(self, start: int, top_level: bool, markup: str | None) -> Statement:
+        statement = Statement(start=start, markup=markup)
+        if top_level:
             statement.role = TOP_LEVEL_STATEMENT
         elif self.relation is not None:
             statement.role = RELATION_STATEMENT
         self.statement = self.relation_parent = statement
-        node.statement = statement
-        content = next((c for c in node.children if isinstance(c, Node)), None)
-        if content is not None and content.name == ps.STATEMENT_DEFINITION:
-            content = content.children[1]  # type: ignore[assignment]
-        if content is not None and content.name == ps.STATEMENT_CONTENT:
-            statement.markup = self.lexer.text[content.start : content.end]
+        return statement
 
-    def exit_statement(self, node: Node, parent: Node | None, index: int) -> None:
-        statement: Statement = node.statement
-        statement.data = node.data
-        if not statement.title:
-            statement.title = self.new_title()
-        ec = self.equivalence_class(statement.title)
-        ec.tags.extend(t for t in statement.tags if t not in ec.tags)
-        if statement.data is not None:
-            ec.data = _merge(ec.data, statement.data)
+    def close_statement(self, statement: Statement, data: Any) -> None:
+        statement.data = data
+        title = statement.title
+        if not title:
+            title = statement.title = self.new_title()
+        ec = self.doc.statements.get(title)
+        if ec is None:
+            ec = self.doc.statements[title] = EquivalenceClass(title)
+        if statement.tags:
+            ec.tags.extend(t for t in statement.tags if t not in ec.tags)
+        in_group = None
+        if data is not None:
+            ec.data = _merge(ec.data, data)
+            if isinstance(data, dict):
+                in_group = data.get("isInGroup")
         if self.section is not None:
             statement.section = self.section
         ec.members.append(statement)
-        in_group = statement.data.get("isInGroup") if isinstance(statement.data, dict) else None
-        if in_group is True or (not statement.is_reference and in_group is None and ec.section is None):
+        if in_group is True or (in_group is None and ec.section is None and not statement.is_reference):
             ec.section = statement.section
         self.statement = None
 
     # arguments
 
     def enter_argument(self, node: Node, parent: Node | None, index: int) -> None:
-        description = Statement(role=ARGUMENT_DESCRIPTION, start=node.start, section=self.section)
         content = next((c for c in node.children if isinstance(c, Node) and c.name == ps.STATEMENT_CONTENT), None)
-        if content is not None:
-            description.markup = self.lexer.text[content.start : content.end]
-        self.statement = self.relation_parent = description
-        node.statement = description
+        markup = None if content is None else self.lexer.text[content.start : content.end]
+        node.statement = self.open_argument(node.start, markup)
 
     def exit_argument(self, node: Node, parent: Node | None, index: int) -> None:
-        description: Statement = node.statement
-        description.data = node.data
+        node.argument = self.close_argument(node.statement, node.data, node.start)
+
+    def open_argument(self, start: int, markup: str | None) -> Statement:
+        description = Statement(role=ARGUMENT_DESCRIPTION, start=start, section=self.section, markup=markup)
+        self.statement = self.relation_parent = description
+        return description
+
+    def close_argument(self, description: Statement, data: Any, start: int) -> Argument:
+        description.data = data
         if not description.title:
             description.title = self.new_title()
-        argument = self.get_argument(description.title, node.start)
-        node.argument = argument
+        argument = self.get_argument(description.title, start)
         argument.tags.extend(t for t in description.tags if t not in argument.tags)
-        if description.data is not None:
-            argument.data = _merge(argument.data, description.data)
+        if data is not None:
+            argument.data = _merge(argument.data, data)
         if self.section is not None:
             description.section = self.section
         argument.members.append(description)
-        in_group = description.data.get("isInGroup") if isinstance(description.data, dict) else None
+        in_group = data.get("isInGroup") if isinstance(data, dict) else None
         if in_group is True or (not description.is_reference and in_group is None and argument.section is None):
             argument.section = description.section
         self.statement = None
         self.argument = None
+        return argument
 
     # premise-conclusion structures
 
@@ -593,21 +614,35 @@ class _Builder:
                 before = parent.children[index - 2]
             if isinstance(before, Node) and before.name == ps.ARGUMENT:
                 argument = before.argument
+        node.argument = self.open_pcs(argument, node.start)
+
+    def exit_pcs(self, node: Node, parent: Node | None, index: int) -> None:
+        self.close_pcs(node.argument)
+
+    def exit_pcs_statement(self, node: Node, parent: Node | None, index: int) -> None:
+        inference = None
+        if parent is not None and index > 0:
+            before = parent.children[index - 1]
+            if isinstance(before, Node) and before.name == ps.INFERENCE:
+                inference = before.inference
+        self.add_pcs_statement(node.children[1].statement, inference)  # type: ignore[union-attr]
+
+    def open_pcs(self, argument: Argument | None, start: int) -> Argument:
+        """A premise-conclusion structure: of ``argument`` (the one just above it), else of a new one."""
         if argument is None:
-            argument = self.get_argument(start=node.start)
+            argument = self.get_argument(start=start)
         if self.section is not None:
             argument.section = self.section
         if argument.pcs:
             raise self.fail(
                 f"<{argument.title}> already has a premise-conclusion structure: an argument can have only one",
-                node.start,
+                start,
             )
-        argument.start = node.start
-        node.argument = argument
+        argument.start = start
         self.pcs = argument
+        return argument
 
-    def exit_pcs(self, node: Node, parent: Node | None, index: int) -> None:
-        argument: Argument = node.argument
+    def close_pcs(self, argument: Argument) -> None:
         last = argument.pcs[-1]
         if last.role == INTERMEDIARY_CONCLUSION:
             last.role = MAIN_CONCLUSION
@@ -615,22 +650,23 @@ class _Builder:
         self.argument = None
         self.pcs = None
 
-    def exit_pcs_statement(self, node: Node, parent: Node | None, index: int) -> None:
+    def add_pcs_statement(self, statement: Statement, inference: Inference | None) -> None:
+        """A numbered statement: a premise, or the conclusion of the ``inference`` line just above it."""
         assert self.pcs is not None
-        statement: Statement = node.children[1].statement  # type: ignore[union-attr]
         statement.role = PREMISE
-        if parent is not None and index > 0:
-            before = parent.children[index - 1]
-            if isinstance(before, Node) and before.name == ps.INFERENCE:
-                statement.role = INTERMEDIARY_CONCLUSION
-                statement.inference = before.inference
+        if inference is not None:
+            statement.role = INTERMEDIARY_CONCLUSION
+            statement.inference = inference
         self.pcs.pcs.append(statement)
 
     def enter_inference(self, node: Node, parent: Node | None, index: int) -> None:
-        inference = Inference(node.start)
-        node.inference = inference
+        node.inference = self.open_inference(node.start)
+
+    def open_inference(self, start: int) -> Inference:
+        inference = Inference(start)
         self.inference = self.relation_parent = inference
         self.parents.append(inference)
+        return inference
 
     def exit_inference(self, node: Node, parent: Node | None, index: int) -> None:
         if self.inference is not None:
@@ -642,34 +678,40 @@ class _Builder:
 
     # relations
 
-    def enter_relations(self, node: Node, parent: Node | None, index: int) -> None:
+    def enter_relations(self, node: Node | None = None, parent: Node | None = None, index: int = 0) -> None:
         if self.relation_parent is None:
-            raise self.fail("a relation needs a statement or an argument above it", node.start)
+            raise self.fail("a relation needs a statement or an argument above it", node.start if node else 0)
         self.parents.append(self.relation_member(self.relation_parent))
 
-    def exit_relations(self, node: Node, parent: Node | None, index: int) -> None:
+    def exit_relations(self, node: Node | None = None, parent: Node | None = None, index: int = 0) -> None:
         self.relation = None
         self.parents.pop()
 
     def enter_relation(self, node: Node) -> None:
-        parent = self.parents[-1]
         symbol = node.children[0]
         start = symbol.start + len(symbol.image) - len(symbol.image.lstrip(" \t"))  # type: ignore[union-attr]
-        if node.name in _INCOMING:
-            relation = Relation(_INCOMING[node.name], source=parent, starts=[start])
+        node.relation = self.open_relation(node.name, start)
+
+    def exit_relation(self, node: Node) -> None:
+        content = node.children[1]
+        self.close_relation(node.relation, getattr(content, "argument", None) or content.statement)  # type: ignore[union-attr]
+
+    def open_relation(self, name: str, start: int) -> Relation:
+        """A relation (``name`` as the grammar's rule, ``incomingSupport``...) from or to the element above it."""
+        parent = self.parents[-1]
+        if name in _INCOMING:
+            relation = Relation(_INCOMING[name], source=parent, starts=[start])
         else:
-            relation = Relation(_OUTGOING[node.name], starts=[start])
-            if node.name == "outgoingUndercut" and isinstance(parent, EquivalenceClass) and self.inference:
+            relation = Relation(_OUTGOING[name], starts=[start])
+            if name == "outgoingUndercut" and isinstance(parent, EquivalenceClass) and self.inference:
                 relation.target = self.inference
             else:
                 relation.target = parent
         self.relation = relation
-        node.relation = relation
+        return relation
 
-    def exit_relation(self, node: Node) -> None:
-        relation: Relation = node.relation
-        content = node.children[1]
-        member = getattr(content, "argument", None) or content.statement  # type: ignore[union-attr]
+    def close_relation(self, relation: Relation, member: Statement | Argument) -> None:
+        """The relation, once the element it relates to (``member``) is read; a repeated one only adds its place."""
         other = self.relation_member(member)
         if relation.source is not None:
             relation.target = other

@@ -25,6 +25,8 @@ class LineIndex:
     def __init__(self, text: str, universal: bool = False) -> None:
         self.text = text
         self.universal = universal and "\r" in text  # without a \r, lines end at \n either way
+        self._at, self._line, self._line_start = 0, 1, 0
+        """The last position asked for: readers ask in text order, and counting on from it is cheap."""
         self._ended = array("q", [0])
         self._starts = array("q", [0])
         for start in range(0, len(text) - _BLOCK + 1, _BLOCK):
@@ -56,13 +58,21 @@ class LineIndex:
     def position(self, offset: int) -> tuple[int, int]:
         """Line and column of ``offset`` (both from 1; the column counts characters)."""
         text = self.text
+        if not self.universal and self._at <= offset <= len(text):  # on from the last position asked for
+            last = text.rfind("\n", self._at, offset)
+            line_start = last + 1 if last >= 0 else self._line_start
+            line = self._line + text.count("\n", self._at, offset)
+            self._at, self._line, self._line_start = offset, line, line_start
+            return line, offset - line_start + 1
         offset = max(0, min(offset, len(text)))
         block = min(offset // _BLOCK, len(self._ended) - 1)
         start = block * _BLOCK
         if not self.universal:  # the common case, without the calls the general one makes
             last = text.rfind("\n", start, offset)
             line_start = last + 1 if last >= 0 else self._starts[block]
-            return self._ended[block] + text.count("\n", start, offset) + 1, offset - line_start + 1
+            line = self._ended[block] + text.count("\n", start, offset) + 1
+            self._at, self._line, self._line_start = offset, line, line_start
+            return line, offset - line_start + 1
         line = self._ended[block] + self._count(start, offset) + 1
         line_start = max(self._last(start, offset), self._starts[block])
         return line, offset - line_start + 1

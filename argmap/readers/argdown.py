@@ -63,8 +63,8 @@ from typing import Any
 from argmap.errors import MapError
 from argmap.limits import MAX_BYTES, MAX_ELEMENTS, check_elements
 from argmap.model import ATTACK, SUPPORT, ArgumentMap, Claim, Inference, Source
+from argmap.readers import _argdown_lines, decode
 from argmap.readers import _argdown_model as ad
-from argmap.readers import decode
 from argmap.readers._argdown_lexer import Lexer, tokenize
 from argmap.readers._argdown_parser import parse
 from argmap.readers._lines import LineIndex
@@ -101,6 +101,7 @@ class _Source:
     pieces: list[_Piece] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _lines: dict[int, LineIndex] = field(default_factory=dict)
+    _own: LineIndex | None = None
 
     def _piece(self, offset: int) -> _Piece:
         if not self._starts:
@@ -120,6 +121,11 @@ class _Source:
 
     def place(self, offset: int) -> tuple[int, int, str | None]:
         """Line and column in the map's own file (an included part is at its ``@include``), and the origin."""
+        if len(self.pieces) == 1:
+            if self._own is None:
+                self._own = LineIndex(self.text, universal=True)
+            line, col = self._own.position(offset)
+            return line, col, None
         piece = self._piece(offset)
         if piece.path == self.pieces[0].path:
             return (*self._line_col(piece.text, piece.offset + offset - piece.start), None)
@@ -206,6 +212,8 @@ def _jsonable(value: Any) -> Any:
     mappings to null and pairs (``!!pairs``, ``!!omap``) lists, as JavaScript's YAML has them;
     ``!!binary`` stays base64 text."""
     if isinstance(value, dict):
+        if all(type(k) is str and type(v) in _SCALARS for k, v in value.items()):
+            return dict(value)
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
@@ -216,6 +224,10 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     return value
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+"""Values that YAML data and JSON data write alike."""
 
 
 def _plain(text: str) -> str:
@@ -346,16 +358,22 @@ class _Mapper:
 
     def common(
         self, member: ad.EquivalenceClass | ad.Argument, canonical: ad.Statement | None
-    ) -> tuple[dict[str, Any], int, int]:
-        """The ``argdown`` data shared by statements and arguments, and the line and column of the element."""
-        start = min((m.start for m in member.members if not m.is_reference), default=None)
+    ) -> tuple[dict[str, Any], int, int, str]:
+        """The ``argdown`` data shared by statements and arguments, the element's line and column, and its text."""
+        start = None
+        for m in member.members:
+            if not m.is_reference and (start is None or m.start < start):
+                start = m.start
         if start is None:
             start = member.members[0].start if member.members else getattr(member, "start", 0)
         info: dict[str, Any] = {"title": member.title}
-        if canonical is not None and canonical.markup is not None:
-            markup = _plain(canonical.markup)
-            if markup != _plain(canonical.plain):
-                info["markup"] = markup
+        text = ""
+        if canonical is not None:
+            text = _plain(canonical.plain)
+            if canonical.markup is not None:
+                markup = _plain(canonical.markup)
+                if markup != text:
+                    info["markup"] = markup
         if member.section is not None:
             info["group"] = member.section.id
         if member.data is not None:
@@ -363,7 +381,7 @@ class _Mapper:
         line, col, origin = self.where(start)
         if origin:
             info["origin"] = origin
-        return info, line, col
+        return info, line, col, text
 
     def claim_fields(self, data: Any) -> dict[str, Any]:
         """argmap's claim fields given in a statement's data (``{source: who2019}``): see :func:`claim_field`."""
@@ -374,10 +392,9 @@ class _Mapper:
 
     def statement_claim(self, ec: ad.EquivalenceClass) -> Claim:
         canonical = ec.canonical()
-        info, line, col = self.common(ec, canonical)
+        info, line, col, text = self.common(ec, canonical)
         if ec.title in self.used_in:
             info["arguments"] = self.used_in[ec.title]
-        text = _plain(canonical.plain) if canonical is not None else ""
         if canonical is None:
             info["defined"] = False
         return Claim(
@@ -392,9 +409,8 @@ class _Mapper:
 
     def argument_claim(self, argument: ad.Argument) -> Claim:
         canonical = argument.canonical()
-        info, line, col = self.common(argument, canonical)
+        info, line, col, text = self.common(argument, canonical)
         info["argument"] = True
-        text = _plain(canonical.plain) if canonical is not None else ""
         if canonical is None:
             info["defined"] = False
         return Claim(
@@ -482,7 +498,7 @@ class _Mapper:
                 info["data"] = _jsonable(step.data)
             if last:
                 canonical = argument.canonical()
-                common, _, _ = self.common(argument, canonical)
+                common, _, _, note = self.common(argument, canonical)
                 if "data" in common:
                     common["argument_data"] = common.pop("data")
                 info.update({key: value for key, value in common.items() if key != "title"})
@@ -491,7 +507,6 @@ class _Mapper:
                 ]
                 if argument.tags:
                     info["tags"] = list(argument.tags)
-                note = _plain(canonical.plain) if canonical is not None else ""
             else:
                 note = ""
             line, col, _ = self.where(step.start)
@@ -681,7 +696,9 @@ def read(text: str, path: str | None = None) -> ArgumentMap:
     """Read Argdown into an :class:`ArgumentMap`; a syntax error raises :class:`MapError` at its place."""
     source = _expand(text, path)
     lexer = Lexer(source.text, path, source.origin if len(source.pieces) > 1 else None)
-    doc = ad.build(lexer, parse(lexer))  # lexed, parsed and modelled a block at a time
+    doc = _argdown_lines.build(source.text, lexer) if len(source.pieces) == 1 else None
+    if doc is None:  # not written one element a line: lexed, parsed and modelled a block at a time
+        doc = ad.build(lexer, parse(lexer))
     return _Mapper(doc, source, path).map()
 
 

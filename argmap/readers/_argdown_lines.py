@@ -1,0 +1,296 @@
+"""Argdown written one element a line, read without the general lexer and parser.
+
+Most Argdown is written in a few line shapes: a statement or an argument with its
+indented relations, numbered premise-conclusion structures with ``----`` lines, headings
+and front matter, all in plain text. Lexing such a file token by token and building its
+syntax tree costs four fifths of reading it. For a file in which every line has one of
+these shapes, :func:`build` reads the lines directly and drives the model builder of
+:mod:`._argdown_model` through the same steps, in the same order, as its walk over the
+syntax tree would, so the document is the same as the general reader's (the tests
+compare the two on every file they have). A file with any other line (markup, tags,
+links, comments, lists, escapes, tabs, a multi-line text...) is not read here: ``None``
+tells the caller to use the general reader, which also gives any syntax error.
+
+A text is read here only if the lexer would cut it into plain words and punctuation
+that stand for themselves: it starts with a letter, has single spaces, and none of the
+characters that start markup or a special character (``.x.``, ``:x:``).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import accumulate
+
+from argmap.errors import MapError
+from argmap.readers import _argdown_lexer as lx
+from argmap.readers._argdown_lexer import Lexer, Token
+from argmap.readers._argdown_model import Argument, Document, Statement, _Builder, load_yaml
+
+__all__ = ["build"]
+
+_RUN = r"[^\\@#*_\[\]{}<>.:]*(?:[.:](?= |$)[^\\@#*_\[\]{}<>.:]*)*"
+"""A text's characters, as far as a pattern tells them apart cheaply: see :func:`_is_plain` for the rest."""
+_STATEMENT_BODY = (
+    rf"(?:\[(?P<title>[^\[\]\-][^\[\]]*)\](?:: (?P<text>{_RUN}))?|(?P<untitled>{_RUN}))(?: (?P<data>\{{[^{{}}]*\}}))?$"
+)
+_ARGUMENT_BODY = rf"<(?P<argument>[^<>\-!][^<>]*)>(?:: (?P<atext>{_RUN})(?: (?P<adata>\{{[^{{}}]*\}}))?)?$"
+_STATEMENT_LINE = re.compile(_STATEMENT_BODY)
+_ARGUMENT_LINE = re.compile(_ARGUMENT_BODY)
+_HEADING_LINE = re.compile(rf"(#+) ({_RUN})$")
+_PCS_LINE = re.compile(rf"\(\d+\) {_STATEMENT_BODY}")
+_INFERENCE_LINE = re.compile(r"-{4,}$")
+_RELATION_LINE = re.compile(rf"( +)(\+>|->|<\+|<-|><|_>|<_|\+|-) (?:{_STATEMENT_BODY}|{_ARGUMENT_BODY})")
+_RELATION_NAMES = {
+    "+>": "incomingSupport",
+    "->": "incomingAttack",
+    "<+": "outgoingSupport",
+    "+": "outgoingSupport",
+    "<-": "outgoingAttack",
+    "-": "outgoingAttack",
+    "><": "contradiction",
+    "_>": "incomingUndercut",
+    "<_": "outgoingUndercut",
+}
+_UNREAD = ("\r", "\t", "\u2028", "\u2029", " \n")
+"""What no file read here has: other line ends, tabs and trailing spaces."""
+_MAX_NESTING = 16
+"""Relations nested deeper are left to the general reader, which knows the limit."""
+
+
+def _is_plain(text: str | None) -> bool:
+    """Whether the lexer reads ``text`` (a text the patterns let through) as plain words standing for themselves.
+
+    It starts with a letter or a quote and has single spaces, no control or other space
+    characters, no ``--``, ``==`` (front matter), ``//`` or ``/*`` (comments).
+    """
+    if not text or not (text[0].isalpha() or text[0] in "\"'") or not text.isprintable() or text[-1] == " ":
+        return False
+    return "  " not in text and "--" not in text and "==" not in text and "//" not in text and "/*" not in text
+
+
+class _Decline(Exception):
+    """The file has a line this module does not read."""
+
+
+class _Reader:
+    def __init__(self, text: str, lexer: Lexer) -> None:
+        self.text = text
+        self.lines = text.split("\n")
+        self.starts = list(accumulate((len(line) + 1 for line in self.lines), initial=0))
+        self.builder = _Builder(lexer)
+        self.lexer = lexer
+        self.i = 0
+
+    # -- lines ---------------------------------------------------------------------------
+
+    def newline_after(self, i: int) -> bool:
+        """Whether the lexer makes a line-break token of line ``i``'s end (not the start of an empty line)."""
+        lines = self.lines
+        return i + 1 < len(lines) and not (lines[i + 1] == "" and i + 2 < len(lines))
+
+    def ends_block(self, i: int) -> bool:
+        """Whether line ``i`` is the last of its block (an empty line or the end of the text follows)."""
+        return i + 1 >= len(self.lines) or self.lines[i + 1] == ""
+
+    def indent_after(self, i: int) -> int:
+        """The indentation of line ``i + 1`` (0 if there is none)."""
+        if i + 1 >= len(self.lines):
+            return 0
+        line = self.lines[i + 1]
+        return len(line) - len(line.lstrip(" ")) if line.startswith(" ") else 0
+
+    # -- elements ------------------------------------------------------------------------
+
+    def content(self, statement: Statement, i: int, start: int, text: str | None, data: str | None) -> object:
+        """A new statement's or description's ``text`` from ``start`` on line ``i``, and its data."""
+        if not _is_plain(text):
+            raise _Decline
+        assert text is not None
+        if data is None:
+            statement.text = statement.plain = text
+            statement.markup = text + "\n" if self.newline_after(i) else text
+            return None
+        statement.text = statement.plain = statement.markup = text + " "
+        if not data.isprintable():
+            raise _Decline
+        cache = self.builder.data_cache
+        if data not in cache:
+            cache[data] = load_yaml(data, self.lexer, start + len(text) + 1)
+        return cache[data]
+
+    def statement(self, match: re.Match[str], i: int, offset: int, top_level: bool) -> tuple[Statement, object]:
+        """The statement that ``match`` (of a statement body) found at ``offset``, and its data."""
+        title, text, untitled, data = match.group("title", "text", "untitled", "data")
+        statement = self.builder.open_statement(offset, top_level, None)
+        if title is None:
+            return statement, self.content(statement, i, offset, untitled, data)
+        if not title.isprintable():
+            raise _Decline
+        statement.title = title
+        if text is None:
+            if data is not None:
+                raise _Decline
+            statement.is_reference = True
+            return statement, None
+        return statement, self.content(statement, i, offset + len(title) + 4, text, data)
+
+    def argument(self, match: re.Match[str], i: int, offset: int) -> tuple[Statement, object]:
+        """The argument description that ``match`` (of an argument body) found at ``offset``, and its data."""
+        title, text, data = match.group("argument", "atext", "adata")
+        if not title.isprintable():
+            raise _Decline
+        description = self.builder.open_argument(offset, None)
+        description.title = title
+        if text is None:
+            description.is_reference = True
+            return description, None
+        return description, self.content(description, i, offset + len(title) + 4, text, data)
+
+    def relations(self, element: Statement, level: int, depth: int) -> None:
+        """The relations indented by ``level`` under the element on line ``self.i``."""
+        if depth > _MAX_NESTING:
+            raise _Decline
+        if element.is_reference:  # the line break before the relations is part of the element
+            element.text += " "
+            element.plain += " "
+        b = self.builder
+        lines, starts = self.lines, self.starts
+        b.enter_relations()
+        while True:
+            i = self.i = self.i + 1
+            match = _RELATION_LINE.match(lines[i])
+            if match is None or len(match.group(1)) != level:
+                raise _Decline
+            symbol = match.group(2)
+            name = _RELATION_NAMES[symbol]
+            offset = starts[i] + level
+            relation = b.open_relation(name, offset)
+            start = offset + len(symbol) + 1
+            if match.group("argument") is None:
+                content, data = self.statement(match, i, start, False)
+                deeper = self.indent_after(i)
+                if deeper > level:
+                    self.relations(content, deeper, depth + 1)
+                b.close_statement(content, data)
+                b.close_relation(relation, content)
+            elif name == "contradiction":
+                raise _Decline  # only statements contradict each other
+            else:
+                content, data = self.argument(match, i, start)
+                deeper = self.indent_after(i)
+                if deeper > level:
+                    self.relations(content, deeper, depth + 1)
+                b.close_relation(relation, b.close_argument(content, data, start))
+            following = self.indent_after(self.i)
+            if following != level:
+                if following > level:
+                    raise _Decline  # between two levels: the lexer's indentation is not this nesting
+                break
+        b.exit_relations()
+
+    # -- blocks --------------------------------------------------------------------------
+
+    def block(self, previous: Argument | None) -> Argument | None:
+        """The block starting on line ``self.i``; returns the argument it describes, for a structure after it."""
+        b = self.builder
+        i = self.i
+        line = self.lines[i]
+        offset = self.starts[i]
+        first = line[:1]
+        if first == "(":
+            self.pcs(previous)
+            return None
+        if first == "#":
+            self.heading(line, offset)
+            return None
+        argument = None
+        if first == "<":
+            match = _ARGUMENT_LINE.match(line)
+            if match is None:
+                raise _Decline
+            element, data = self.argument(match, i, offset)
+        else:
+            match = _STATEMENT_LINE.match(line)
+            if match is None:
+                raise _Decline
+            element, data = self.statement(match, i, offset, True)
+        deeper = self.indent_after(i)
+        if deeper:
+            self.relations(element, deeper, 1)
+        if not self.ends_block(self.i):
+            raise _Decline  # a text that goes on on the next line, or a line that cannot follow
+        if first == "<":
+            argument = b.close_argument(element, data, offset)
+        else:
+            b.close_statement(element, data)
+        return argument
+
+    def heading(self, line: str, offset: int) -> None:
+        match = _HEADING_LINE.match(line)
+        if match is None or not _is_plain(match.group(2)) or not self.ends_block(self.i):
+            raise _Decline
+        b = self.builder
+        b.open_heading(offset)
+        assert b.heading is not None
+        b.heading.text = b.heading.plain = match.group(2)
+        b.close_heading(len(match.group(1)), None, offset)
+
+    def pcs(self, previous: Argument | None) -> None:
+        b = self.builder
+        lines, starts = self.lines, self.starts
+        argument = b.open_pcs(previous, starts[self.i])
+        inference = None
+        i = self.i
+        while True:
+            line = lines[i]
+            if line.startswith("("):
+                match = _PCS_LINE.match(line)
+                if match is None:
+                    raise _Decline
+                statement, data = self.statement(match, i, starts[i] + line.index(")") + 2, False)
+                b.close_statement(statement, data)
+                b.add_pcs_statement(statement, inference)
+                inference = None
+            elif inference is None and argument.pcs and _INFERENCE_LINE.match(line):
+                inference = b.open_inference(starts[i])
+            else:
+                raise _Decline
+            if self.ends_block(i):
+                break
+            i += 1
+        if inference is not None or argument.pcs[-1].inference is None:
+            raise _Decline  # the structure must end on a conclusion after an inference line
+        self.i = i
+        b.close_pcs(argument)
+
+    def read(self) -> Document:
+        b = self.builder
+        lines = self.lines
+        if self.text.startswith("==="):
+            match = lx._FRONT_MATTER.match(self.text)
+            if match is None or not self.text.startswith("\n\n", match.end()):
+                raise _Decline
+            b.token(Token(lx.FRONT_MATTER, match.group(), 0, match.end()), None, 0)
+            self.i = self.text.count("\n", 0, match.end()) + 2
+        previous: Argument | None = None
+        blocks = 0
+        while self.i < len(lines):
+            if lines[self.i] == "":
+                self.i += 1
+                continue
+            previous = self.block(previous)
+            blocks += 1
+            self.i += 1
+        if not blocks:
+            raise _Decline
+        return b.finish()
+
+
+def build(text: str, lexer: Lexer) -> Document | None:
+    """Argdown's model of ``text`` if every line of it has one of the common shapes, else ``None``."""
+    if not text or text[0] in "\n " or text.endswith(" ") or any(mark in text for mark in _UNREAD):
+        return None
+    try:
+        return _Reader(text, lexer).read()
+    except (_Decline, MapError):
+        return None
