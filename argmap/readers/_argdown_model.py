@@ -194,6 +194,25 @@ class Document:
     front_matter_start: int = 0
     mode: str = "loose"
 
+    def release(self) -> None:
+        """Unlink the members from their relations and the sections from their parents, once read.
+
+        Members and relations point at each other: unlinked, the document is freed by
+        reference counting as soon as it is dropped, not at the cyclic collector's next
+        full pass over everything the reading made.
+        """
+        for member in (*self.statements.values(), *self.arguments.values()):
+            member.relations = []
+            if isinstance(member, Argument):
+                for statement in member.pcs:
+                    if statement.inference is not None:
+                        statement.inference.relations = []
+        sections = list(self.sections)
+        while sections:
+            section = sections.pop()
+            sections.extend(section.children)
+            section.parent = None
+
 
 def _append(target: Statement, text: str) -> None:
     """Add text to a statement: to Argdown's text and to the plain text without tags."""
@@ -362,27 +381,6 @@ class _Builder:
         self.remove_tags = False
         self.transform_arguments = True
         self.data_cache: dict[str, Any] = {}
-        self.enter = {
-            ps.HEADING: self.enter_heading,
-            ps.STATEMENT: self.enter_statement,
-            ps.ARGUMENT: self.enter_argument,
-            ps.PCS: self.enter_pcs,
-            ps.INFERENCE: self.enter_inference,
-            ps.RELATIONS: self.enter_relations,
-            ps.FREESTYLE_TEXT: self.enter_freestyle_text,
-        }
-        self.exit = {
-            ps.HEADING: self.exit_heading,
-            ps.STATEMENT: self.exit_statement,
-            ps.ARGUMENT: self.exit_argument,
-            ps.PCS: self.exit_pcs,
-            ps.PCS_STATEMENT: self.exit_pcs_statement,
-            ps.INFERENCE: self.exit_inference,
-            ps.INFERENCE_RULES: self.exit_inference_rules,
-            ps.RELATIONS: self.exit_relations,
-            ps.BOLD: self.exit_range,
-            ps.ITALIC: self.exit_range,
-        }
 
     def fail(self, message: str, offset: int) -> MapError:
         return self.lexer.error(message, offset)
@@ -426,8 +424,8 @@ class _Builder:
         name = node.name
         if name in _RELATION_NAMES:
             self.enter_relation(node)
-        elif name in self.enter:
-            self.enter[name](node, parent, index)
+        elif name in _ENTER:
+            _ENTER[name](self, node, parent, index)
         for i, child in enumerate(node.children):
             if type(child) is Token:
                 if child.kind in _TOKEN_KINDS:
@@ -436,8 +434,8 @@ class _Builder:
                 self.walk(child, node, i)  # type: ignore[arg-type]
         if name in _RELATION_NAMES:
             self.exit_relation(node)
-        elif name in self.exit:
-            self.exit[name](node, parent, index)
+        elif name in _EXIT:
+            _EXIT[name](self, node, parent, index)
 
     def token(self, token: Token, parent: Node | None, index: int) -> None:
         kind = token.kind
@@ -887,6 +885,31 @@ class _Builder:
             _remove(target.relations, relation)
             redundant.starts.extend(relation.starts)
         self.doc.relations = kept
+
+
+_ENTER = {
+    ps.HEADING: _Builder.enter_heading,
+    ps.STATEMENT: _Builder.enter_statement,
+    ps.ARGUMENT: _Builder.enter_argument,
+    ps.PCS: _Builder.enter_pcs,
+    ps.INFERENCE: _Builder.enter_inference,
+    ps.RELATIONS: _Builder.enter_relations,
+    ps.FREESTYLE_TEXT: _Builder.enter_freestyle_text,
+}
+_EXIT = {
+    ps.HEADING: _Builder.exit_heading,
+    ps.STATEMENT: _Builder.exit_statement,
+    ps.ARGUMENT: _Builder.exit_argument,
+    ps.PCS: _Builder.exit_pcs,
+    ps.PCS_STATEMENT: _Builder.exit_pcs_statement,
+    ps.INFERENCE: _Builder.exit_inference,
+    ps.INFERENCE_RULES: _Builder.exit_inference_rules,
+    ps.RELATIONS: _Builder.exit_relations,
+    ps.BOLD: _Builder.exit_range,
+    ps.ITALIC: _Builder.exit_range,
+}
+"""What the walk does on entering and leaving each rule's node (a table of the class's functions, so a
+builder holds no references to itself and is freed as soon as it is done with)."""
 
 
 def build(lexer: Lexer, parts: Iterable[Node | Token]) -> Document:

@@ -699,7 +699,9 @@ def read(text: str, path: str | None = None) -> ArgumentMap:
     doc = _argdown_lines.build(source.text, lexer) if len(source.pieces) == 1 else None
     if doc is None:  # not written one element a line: lexed, parsed and modelled a block at a time
         doc = ad.build(lexer, parse(lexer))
-    return _Mapper(doc, source, path).map()
+    amap = _Mapper(doc, source, path).map()
+    doc.release()
+    return amap
 
 
 def plain_text(markup: str) -> tuple[str, tuple[str, ...]] | None:
