@@ -58,7 +58,8 @@ class LineIndex:
     def position(self, offset: int) -> tuple[int, int]:
         """Line and column of ``offset`` (both from 1; the column counts characters)."""
         text = self.text
-        if not self.universal and self._at <= offset <= len(text):  # on from the last position asked for
+        if not self.universal and self._at <= offset <= self._at + _BLOCK and offset <= len(text):
+            # a little on from the last position asked for: count from there
             last = text.rfind("\n", self._at, offset)
             line_start = last + 1 if last >= 0 else self._line_start
             line = self._line + text.count("\n", self._at, offset)

@@ -689,7 +689,7 @@ def _main_conclusion(claims: list[Claim], inferences: list[Inference]) -> str:
                     queue.extend(fresh)
         return len(seen)
 
-    return max(tops, key=lambda cid: (tree_size(cid), -tops.index(cid)))
+    return tops[max(range(len(tops)), key=lambda k: (tree_size(tops[k]), -k))]
 
 
 def read(text: str, path: str | None = None) -> ArgumentMap:
