@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from argmap._fixpoint import NAMES, Index, components, label_all
+from argmap._gc import collector_paused
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, Claim, did_you_mean
 
@@ -186,10 +187,11 @@ def evaluate(amap: ArgumentMap, accept: Iterable[str] = (), reject: Iterable[str
     Runs in time linear in the size of the map.
     """
     accept_ids, reject_ids = check_inputs(amap, accept, reject)
-    fixed = fixed_labels(amap, accept_ids, reject_ids)
-    index = Index(amap)
-    codes = label_all(index, fixed)
-    labels = dict(zip(index.ids, map(NAMES.__getitem__, codes), strict=True))
+    with collector_paused():  # the index and the labels are many small containers, none in a cycle
+        fixed = fixed_labels(amap, accept_ids, reject_ids)
+        index = Index(amap)
+        codes = label_all(index, fixed)
+        labels = dict(zip(index.ids, map(NAMES.__getitem__, codes), strict=True))
     return Evaluation(amap, labels, tuple(accept_ids), tuple(reject_ids), fixed)
 
 

@@ -2,7 +2,9 @@
 
 The file is read as the Argdown tools read it (``@include`` directives, lexer, grammar
 and model follow argdown-core 1.7 in its default, loose mode; see
-:mod:`._argdown_model`), and Argdown's model is then mapped onto argmap's:
+:mod:`._argdown_model`; a file written one element a line in plain text takes a
+shortcut past the lexer and grammar to the same model, :mod:`._argdown_lines`), and
+Argdown's model is then mapped onto argmap's:
 
 * a statement (all statements sharing a title, Argdown's equivalence class) is a claim:
   its id is the title (``Untitled 1`` ... for untitled ones), its text that of the last
