@@ -120,13 +120,15 @@ def test_the_benchmark_files_are_read_by_the_line_reader():
 
 _PLAIN = ["alpha", "Beta", "gamma", "délta", "x1", "a-b", "a - b", "a + b", "1.", "(2)", "3 apples", "Note:", "a/b",
           "it's", '"q"', "why?", "yes!", "50%", "a&b", "c;", "d,", "end.", "(see)", "x=y", "~", "^", "|", "$5", "`c`",
-          "+", "-", "=", "日本", "ü", "(", ")", "a:", "b.", "2)", "(3", "'", '"']  # fmt: skip
+          "+", "-", "=", "日本", "ü", "(", ")", "a:", "b.", "2)", "(3", "'", '"', "Étude", "A.", "x = y", "naïve", "—",
+          "“q”", "a: b", "1,5", "$", "%", "&&", "||", "^_^", "a!", "?!"]  # fmt: skip
 _CLOSE = ["e.g.", "1.5", "x:y", "a//b", "end..", "...", "x==y", "a--b", ".A.", ":smile:", "a.b.", "#tag", "*em*",
           "_u_", "[r]", "<a>", "@[m]", "{d}", "\\x", "  ", "\t", "\u00a0", "a\u2028b", "\x0b", "[x](y)"]  # fmt: skip
 _TITLES = ["a", "b", "T 1", "x y", "d#", "e:f", "g<h", "p@q", "Ü", "q.r", "w(x)"]
 _CLOSE_TITLES = ["-k", " s ", "m]n", "!x", "a>b", "a\u00a0b"]
 _DATA = ["{source: s1}", "{assumption: true}", "{a: 1, b: [x, y]}", "{isInGroup: false}", "{isCanonical: true}",
-         "{}", "{isInGroup: true}"]  # fmt: skip
+         "{}", "{isInGroup: true}", '{note: "a, b"}', "{note: 'x: y'}", "{n: 1 # c}", "{tags: [a, b]}",
+         "{ignore: [AM101]}", "{weight: 0.5}", "{status: accepted}", "{a: 2001-02-03}", "{a: =}"]  # fmt: skip
 _CLOSE_DATA = ["{bad: [}", "{x: {y: 1}}", "{a: *b}"]
 _RELATIONS = ["+", "-", "+>", "->", "<+", "<-", "><", "_>", "<_"]
 _CLOSE_RELATIONS = ["_", "*", "1.", "<", "+-"]
