@@ -226,9 +226,10 @@ def test_pathological_kialo_exports_are_read_in_linear_time(text):
     [
         ("aif", '{"nodes": [' + "\n" * 1_000_000 + '{"nodeID": 1}]}'),
         ("argdown", "[a]: x\n" + "\r\n" * 1_000_000 + "[b]: y \\"),
+        ("argdown", "[a]: x\n" + "\n" * 1_000_000 + "[b]: y \\"),  # the line reader, then the general one
         ("kialo", "Discussion Title: t\n" + "  \n" * 1_000_000 + "1.1. Pro: x\n"),
     ],
-    ids=["json", "argdown", "kialo"],
+    ids=["json", "argdown", "argdown-lines", "kialo"],
 )
 def test_millions_of_lines_cost_no_memory_per_line(fmt, text):
     # A list of line starts (or of lines) cost some 36 to 60 bytes a line: 36 to 60 MB here.

@@ -53,6 +53,7 @@ _RELATION_NAMES = {
 }
 _UNREAD = ("\r", "\t", "\u2028", "\u2029", " \n")
 """What no file read here has: other line ends, tabs and trailing spaces."""
+_NEWLINES = re.compile(r"\n*")
 _MAX_NESTING = 16
 """Relations nested deeper are left to the general reader, which knows the limit."""
 
@@ -73,24 +74,30 @@ class _Decline(Exception):
 
 
 class _Reader:
+    """The text a block (a paragraph: lines up to an empty line) at a time.
+
+    Only the lines of the block being read are held, so that many empty lines or many
+    blocks cost no memory per line.
+    """
+
     def __init__(self, text: str, lexer: Lexer) -> None:
         self.text = text
-        self.lines = text.split("\n")
-        self.starts = list(accumulate((len(line) + 1 for line in self.lines), initial=0))
         self.builder = _Builder(lexer)
         self.lexer = lexer
+        self.lines: list[str] = []
+        self.starts: list[int] = []
+        self.newline_at_end = False
         self.i = 0
 
     # -- lines ---------------------------------------------------------------------------
 
     def newline_after(self, i: int) -> bool:
         """Whether the lexer makes a line-break token of line ``i``'s end (not the start of an empty line)."""
-        lines = self.lines
-        return i + 1 < len(lines) and not (lines[i + 1] == "" and i + 2 < len(lines))
+        return i + 1 < len(self.lines) or self.newline_at_end
 
     def ends_block(self, i: int) -> bool:
         """Whether line ``i`` is the last of its block (an empty line or the end of the text follows)."""
-        return i + 1 >= len(self.lines) or self.lines[i + 1] == ""
+        return i + 1 >= len(self.lines)
 
     def indent_after(self, i: int) -> int:
         """The indentation of line ``i + 1`` (0 if there is none)."""
@@ -264,23 +271,31 @@ class _Reader:
         b.close_pcs(argument)
 
     def read(self) -> Document:
-        b = self.builder
-        lines = self.lines
-        if self.text.startswith("==="):
-            match = lx._FRONT_MATTER.match(self.text)
-            if match is None or not self.text.startswith("\n\n", match.end()):
+        b, text = self.builder, self.text
+        pos = 0
+        if text.startswith("==="):
+            match = lx._FRONT_MATTER.match(text)
+            if match is None or not text.startswith("\n\n", match.end()):
                 raise _Decline
             b.token(Token(lx.FRONT_MATTER, match.group(), 0, match.end()), None, 0)
-            self.i = self.text.count("\n", 0, match.end()) + 2
+            pos = match.end()
         previous: Argument | None = None
         blocks = 0
-        while self.i < len(lines):
-            if lines[self.i] == "":
-                self.i += 1
-                continue
+        while True:
+            pos = _NEWLINES.match(text, pos).end()  # type: ignore[union-attr]
+            if pos >= len(text):
+                break
+            end = text.find("\n\n", pos)
+            block = text[pos:] if end < 0 else text[pos:end]
+            self.lines = block.split("\n")
+            self.newline_at_end = end < 0 and self.lines[-1] == ""  # the text ends with one line break
+            if self.newline_at_end:
+                self.lines.pop()
+            self.starts = list(accumulate((len(line) + 1 for line in self.lines), initial=pos))
+            self.i = 0
             previous = self.block(previous)
             blocks += 1
-            self.i += 1
+            pos = len(text) if end < 0 else end
         if not blocks:
             raise _Decline
         return b.finish()
