@@ -23,6 +23,7 @@ from itertools import accumulate
 
 from argmap.errors import MapError
 from argmap.readers import _argdown_lexer as lx
+from argmap.readers import _argdown_parser as ps
 from argmap.readers._argdown_lexer import Lexer, Token
 from argmap.readers._argdown_model import Argument, Document, Statement, _Builder, load_yaml
 
@@ -41,16 +42,21 @@ _PCS_LINE = re.compile(rf"\(\d+\) {_STATEMENT_BODY}")
 _INFERENCE_LINE = re.compile(r"-{4,}$")
 _RELATION_LINE = re.compile(rf"( +)(\+>|->|<\+|<-|><|_>|<_|\+|-) (?:{_STATEMENT_BODY}|{_ARGUMENT_BODY})")
 _RELATION_NAMES = {
-    "+>": "incomingSupport",
-    "->": "incomingAttack",
-    "<+": "outgoingSupport",
-    "+": "outgoingSupport",
-    "<-": "outgoingAttack",
-    "-": "outgoingAttack",
-    "><": "contradiction",
-    "_>": "incomingUndercut",
-    "<_": "outgoingUndercut",
+    symbol: ps.RELATION_RULES[kind]
+    for symbol, kind in (
+        ("+>", lx.INCOMING_SUPPORT),
+        ("->", lx.INCOMING_ATTACK),
+        ("<+", lx.OUTGOING_SUPPORT),
+        ("+", lx.OUTGOING_SUPPORT),
+        ("<-", lx.OUTGOING_ATTACK),
+        ("-", lx.OUTGOING_ATTACK),
+        ("><", lx.CONTRADICTION),
+        ("_>", lx.INCOMING_UNDERCUT),
+        ("<_", lx.OUTGOING_UNDERCUT),
+    )
 }
+"""The grammar's rule for each relation symbol."""
+_CONTRADICTION = ps.RELATION_RULES[lx.CONTRADICTION]
 _UNREAD = ("\r", "\t", "\u2028", "\u2029", " \n")
 """What no file read here has: other line ends, tabs and trailing spaces."""
 _NEWLINES = re.compile(r"\n*")
@@ -180,7 +186,7 @@ class _Reader:
                     self.relations(content, deeper, depth + 1)
                 b.close_statement(content, data)
                 b.close_relation(relation, content)
-            elif name == "contradiction":
+            elif name == _CONTRADICTION:
                 raise _Decline  # only statements contradict each other
             else:
                 content, data = self.argument(match, i, start)
