@@ -103,7 +103,6 @@ class _Source:
     pieces: list[_Piece] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _lines: dict[int, LineIndex] = field(default_factory=dict)
-    _own: LineIndex | None = None
 
     def _piece(self, offset: int) -> _Piece:
         if not self._starts:
@@ -124,9 +123,7 @@ class _Source:
     def place(self, offset: int) -> tuple[int, int, str | None]:
         """Line and column in the map's own file (an included part is at its ``@include``), and the origin."""
         if len(self.pieces) == 1:
-            if self._own is None:
-                self._own = LineIndex(self.text, universal=True)
-            line, col = self._own.position(offset)
+            line, col = self._line_col(self.text, offset)
             return line, col, None
         piece = self._piece(offset)
         if piece.path == self.pieces[0].path:
