@@ -241,3 +241,13 @@ def test_convert_to_and_from_argdown(tmp_path):
     result = runner.invoke(app, ["convert", str(out), "-o", str(back)])
     assert result.exit_code == 0, result.output
     assert claims(load_map(back)) == claims(load_map(FIXTURES / "convert" / "meals.yaml"))
+
+
+@pytest.mark.parametrize("title", ["===", "===+[\\", "a ==== b == c", "x === @include(y)"])
+def test_a_run_of_equals_signs_in_the_front_matter_does_not_end_it(title):
+    amap = ArgumentMap(title, "a", [Claim("a", "A text", source="s")], sources=[Source("s", "cited ===")])
+    text = dumps(amap, "argdown")
+    assert text.count("===") == 2  # the fences only
+    back = parse_map(text, format="argdown")
+    assert back.title == title
+    assert back.sources["s"].citation == "cited ==="

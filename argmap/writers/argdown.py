@@ -47,6 +47,8 @@ _ALWAYS = set("\\[]<>{}#*_@=")
 _INCLUDE = "@include("
 """Argdown reads ``@include(file)`` anywhere in the text, before anything else, and puts
 the file there: every ``@include(`` a map's text holds is written broken up."""
+_FENCE = re.compile("={3,}")
+"""A run of ``=`` that would end the front matter: only in double-quoted scalars there (see :class:`_FrontMatter`)."""
 _TAG_WORD = re.compile(r"[a-zA-Z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+")
 _RELATION_SYMBOLS = {
     "support": "+>",
@@ -178,11 +180,12 @@ def _escaped_flow(value: Any) -> str:
 
 
 class _FrontMatter(Dumper):
-    """YAML for the front matter: text holding ``@include(`` double-quoted, where ``\\x28`` can stand for its ``(``."""
+    """YAML for the front matter: text holding ``@include(`` or ``===`` double-quoted, where escapes can stand for
+    the ``(`` and all but the last ``=`` (``\\x28``, ``\\x3D``): the first ``===`` would end the front matter."""
 
 
 def _front_text(dumper: Dumper, value: str) -> yaml.ScalarNode:
-    if _INCLUDE in value:
+    if _INCLUDE in value or "===" in value:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     return Dumper.yaml_representers[str](dumper, value)
 
@@ -321,6 +324,7 @@ class _Writer:
             front["model"] = {**model, "mode": "strict"}
         dumped = yaml.dump(front, Dumper=_FrontMatter, sort_keys=False, allow_unicode=True, width=100)
         dumped = dumped.replace(_INCLUDE, "@include\\x28")  # only in double-quoted scalars: see _FrontMatter
+        dumped = _FENCE.sub(lambda run: "\\x3D" * (len(run.group()) - 1) + "=", dumped)
         return f"===\n{dumped}==="
 
     def claim_block(self, claim: Claim) -> str:
