@@ -19,7 +19,6 @@ characters that start markup or a special character (``.x.``, ``:x:``).
 from __future__ import annotations
 
 import re
-from itertools import accumulate
 
 from argmap.errors import MapError
 from argmap.readers import _argdown_lexer as lx
@@ -57,8 +56,6 @@ _RELATION_NAMES = {
 }
 """The grammar's rule for each relation symbol."""
 _CONTRADICTION = ps.RELATION_RULES[lx.CONTRADICTION]
-_UNREAD = ("\r", "\t", "\u2028", "\u2029", " \n")
-"""What no file read here has: other line ends, tabs and trailing spaces."""
 _NEWLINES = re.compile(r"\n*")
 _MAX_NESTING = 16
 """Relations nested deeper are left to the general reader, which knows the limit."""
@@ -67,10 +64,11 @@ _MAX_NESTING = 16
 def _is_plain(text: str | None) -> bool:
     """Whether the lexer reads ``text`` (a text the patterns let through) as plain words standing for themselves.
 
-    It starts with a letter or a quote and has single spaces, no control or other space
-    characters, no ``--``, ``==`` (front matter), ``//`` or ``/*`` (comments).
+    It starts with a letter or a quote and has single spaces, no ``--``, ``==`` (front
+    matter), ``//`` or ``/*`` (comments); no text read here has control or other space
+    characters (:func:`build` reads no file with any).
     """
-    if not text or not (text[0].isalpha() or text[0] in "\"'") or not text.isprintable() or text[-1] == " ":
+    if not text or not (text[0].isalpha() or text[0] in "\"'") or text[-1] == " ":
         return False
     return "  " not in text and "--" not in text and "==" not in text and "//" not in text and "/*" not in text
 
@@ -124,8 +122,6 @@ class _Reader:
             statement.markup = text + "\n" if self.newline_after(i) else text
             return None
         statement.text = statement.plain = statement.markup = text + " "
-        if not data.isprintable():
-            raise _Decline
         cache = self.builder.data_cache
         if data not in cache:
             cache[data] = load_yaml(data, self.lexer, start + len(text) + 1)
@@ -137,8 +133,6 @@ class _Reader:
         statement = self.builder.open_statement(offset, top_level, None)
         if title is None:
             return statement, self.content(statement, i, offset, untitled, data)
-        if not title.isprintable():
-            raise _Decline
         statement.title = title
         if text is None:
             if data is not None:
@@ -150,8 +144,6 @@ class _Reader:
     def argument(self, match: re.Match[str], i: int, offset: int) -> tuple[Statement, object]:
         """The argument description that ``match`` (of an argument body) found at ``offset``, and its data."""
         title, text, data = match.group("argument", "atext", "adata")
-        if not title.isprintable():
-            raise _Decline
         description = self.builder.open_argument(offset, None)
         description.title = title
         if text is None:
@@ -297,7 +289,10 @@ class _Reader:
             self.newline_at_end = end < 0 and self.lines[-1] == ""  # the text ends with one line break
             if self.newline_at_end:
                 self.lines.pop()
-            self.starts = list(accumulate((len(line) + 1 for line in self.lines), initial=pos))
+            self.starts = starts = [pos]
+            for line in self.lines[:-1]:  # most blocks are one line: no generator to set up
+                pos += len(line) + 1
+                starts.append(pos)
             self.i = 0
             previous = self.block(previous)
             blocks += 1
@@ -309,8 +304,10 @@ class _Reader:
 
 def build(text: str, lexer: Lexer) -> Document | None:
     """Argdown's model of ``text`` if every line of it has one of the common shapes, else ``None``."""
-    if not text or text[0] in "\n " or text.endswith(" ") or any(mark in text for mark in _UNREAD):
-        return None
+    if not text or text[0] in "\n " or text.endswith(" ") or " \n" in text:
+        return None  # trailing spaces
+    if not text.replace("\n", "").isprintable():
+        return None  # other line ends, tabs, control or other space characters
     try:
         return _Reader(text, lexer).read()
     except (_Decline, MapError):

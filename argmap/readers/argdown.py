@@ -57,7 +57,7 @@ import datetime
 import os
 import re
 import stat
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,7 +78,7 @@ NAME = "argdown"
 SUFFIXES = (".argdown", ".ad")
 
 _INCLUDE = re.compile(r"@include\(([^)]+)\)")
-_CLAIM_FIELDS = ("source", "assumption", "status", "weight", "note", "quote", "page", "ignore")
+_CLAIM_FIELDS = frozenset({"source", "assumption", "status", "weight", "note", "quote", "page", "ignore"})
 _SUPPORTS = (ad.SUPPORT, ad.ENTAILS)
 _SYMMETRIC = (ad.CONTRADICTORY, ad.CONTRARY)
 
@@ -109,11 +109,14 @@ class _Source:
             self._starts = [p.start for p in self.pieces]
         return self.pieces[max(0, bisect.bisect_right(self._starts, offset) - 1)]
 
-    def _line_col(self, text: str, offset: int) -> tuple[int, int]:
+    def _index(self, text: str) -> LineIndex:
         lines = self._lines.get(id(text))
         if lines is None:
             lines = self._lines[id(text)] = LineIndex(text, universal=True)
-        return lines.position(offset)
+        return lines
+
+    def _line_col(self, text: str, offset: int) -> tuple[int, int]:
+        return self._index(text).position(offset)
 
     def origin(self, offset: int) -> tuple[str | None, int, int]:
         """File, line and column where the text at ``offset`` was written."""
@@ -130,6 +133,13 @@ class _Source:
             return (*self._line_col(piece.text, piece.offset + offset - piece.start), None)
         where, line, _ = self.origin(offset)
         return (*self._line_col(self.pieces[0].text, piece.anchor), f"{where}:{line}")
+
+    def placer(self) -> Callable[[int], tuple[int, int, str | None]]:
+        """:meth:`place` as one function, asked once per element: for a single file, straight to its line index."""
+        if len(self.pieces) > 1:
+            return self.place
+        position = self._index(self.text).position
+        return lambda offset: (*position(offset), None)
 
 
 def _expand(text: str, path: str | None) -> _Source:
@@ -211,8 +221,8 @@ def _jsonable(value: Any) -> Any:
     mappings to null and pairs (``!!pairs``, ``!!omap``) lists, as JavaScript's YAML has them;
     ``!!binary`` stays base64 text."""
     if isinstance(value, dict):
-        if all(type(k) is str and type(v) in _SCALARS for k, v in value.items()):
-            return dict(value)
+        if _STR.issuperset(map(type, value)) and _SCALARS.issuperset(map(type, value.values())):
+            return dict(value)  # flat, as most data is: a copy, without a call per value
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
@@ -227,9 +237,14 @@ def _jsonable(value: Any) -> Any:
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 """Values that YAML data and JSON data write alike."""
+_STR = frozenset({str})
 
 
 def _plain(text: str) -> str:
+    """``text`` with its runs of white space as single spaces, and none at either end."""
+    text = text.strip()
+    if text.isprintable() and "  " not in text:
+        return text  # as most texts are: splitting and joining would give them back
     return " ".join(text.split())
 
 
@@ -249,9 +264,7 @@ class _Mapper:
         self.source_ids: set[str] = set()
         self.collapsed: dict[str, ad.Relation] = {}
         self.used_in: dict[str, list[str]] = {}
-
-    def where(self, offset: int) -> tuple[int, int, str | None]:
-        return self.source.place(offset)
+        self.where = source.placer()
 
     def fail(self, message: str, offset: int) -> MapError:
         return MapError(message, *self.source.origin(offset))
@@ -369,7 +382,7 @@ class _Mapper:
         text = ""
         if canonical is not None:
             text = _plain(canonical.plain)
-            if canonical.markup is not None:
+            if canonical.markup is not None and canonical.markup.strip() != text:
                 markup = _plain(canonical.markup)
                 if markup != text:
                     info["markup"] = markup
@@ -384,10 +397,14 @@ class _Mapper:
 
     def claim_fields(self, data: Any) -> dict[str, Any]:
         """argmap's claim fields given in a statement's data (``{source: who2019}``): see :func:`claim_field`."""
-        if not isinstance(data, dict):
-            return {}
-        fields = {key: claim_field(key, data[key], self.source_ids) for key in _CLAIM_FIELDS if key in data}
-        return {key: value for key, value in fields.items() if value is not None}
+        fields: dict[str, Any] = {}
+        if isinstance(data, dict):
+            for key, value in data.items():
+                if key in _CLAIM_FIELDS:
+                    value = claim_field(key, value, self.source_ids)
+                    if value is not None:
+                        fields[key] = value
+        return fields
 
     def statement_claim(self, ec: ad.EquivalenceClass) -> Claim:
         canonical = ec.canonical()
@@ -663,19 +680,19 @@ def _statement_number(value: Any) -> int | None:
 
 def _main_conclusion(claims: list[Claim], inferences: list[Inference]) -> str:
     """The thesis rule (see the module docstring); statements come before arguments without structure."""
-    premises = {p for inf in inferences if inf.is_support for p in inf.premises}
-    concluded = {inf.target for inf in inferences if inf.is_support}
-    statements = [c.id for c in claims if not c.data["argdown"].get("argument")] or [c.id for c in claims]
-    tops = [cid for cid in statements if cid not in premises and cid in concluded]
+    premises: set[str] = set()
+    supports: dict[str, list[Inference]] = {}
+    for inf in inferences:
+        if inf.type == SUPPORT:
+            premises.update(inf.premises)
+            supports.setdefault(inf.target, []).append(inf)
+    statements = [c.id for c in claims if "argument" not in c.data["argdown"]] or [c.id for c in claims]
+    tops = [cid for cid in statements if cid not in premises and cid in supports]
     if not tops:
         loose = [cid for cid in statements if cid not in premises]
         return loose[0] if loose else statements[0]
     if len(tops) == 1:
         return tops[0]
-    supports: dict[str, list[Inference]] = {}
-    for inf in inferences:
-        if inf.is_support:
-            supports.setdefault(inf.target, []).append(inf)
 
     def tree_size(top: str) -> int:
         seen, queue = {top}, [top]
