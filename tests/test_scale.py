@@ -54,22 +54,6 @@ def test_findings_match_those_from_before_the_optimisations(generated):
     assert [[f.code, f.target, f.line] for f in run_checks(amap)] == expected
 
 
-def test_a_big_map_checked_on_two_cores_gets_the_findings_of_one(monkeypatch):
-    from argmap import checks
-
-    amap = parse_map(str(dumps(generate(6000, 5), "yaml")), path="synthetic-6000-s5.yaml")
-    assert len(amap.claims) + len(amap.inferences) >= checks.PARALLEL
-    children = []
-    real = checks.in_child
-    monkeypatch.setattr(checks, "in_child", lambda function: children.append(function) or real(function))
-    beside = run_checks(amap)
-    assert len(children) == 1
-    assert {"missing-link", "stranded-premise", "circular-support", "disconnected"} <= {f.name for f in beside}
-    monkeypatch.setattr(checks, "PARALLEL", float("inf"))
-    assert run_checks(amap) == beside
-    assert len(children) == 1
-
-
 def test_indexed_queries_match_the_graph(generated):
     _, amap = generated
     graph = amap.graph

@@ -17,7 +17,6 @@ from enum import Enum
 from functools import cache, wraps
 from typing import NamedTuple, TypeVar
 
-from argmap._fork import in_child
 from argmap._gc import collector_paused
 from argmap.errors import MapError
 from argmap.model import ArgumentMap, did_you_mean
@@ -82,7 +81,6 @@ class Check:
     summary: str
     hint: str
     function: Callable[[ArgumentMap], Iterable[Flag]]
-    reads_text: bool = False
 
     @property
     def doc(self) -> str:
@@ -92,17 +90,13 @@ class Check:
 _REGISTRY: dict[str, Check] = {}
 
 
-def check(code: str, name: str, severity: str, *, summary: str, hint: str, reads_text: bool = False):
-    """Register a check function under a stable code and kebab-case name.
-
-    ``reads_text``: the check compares claim texts (the term rules, duplicates) rather
-    than walking the graph; on a big map those run beside the others on a second core.
-    """
+def check(code: str, name: str, severity: str, *, summary: str, hint: str):
+    """Register a check function under a stable code and kebab-case name."""
 
     def register(function: Callable[[ArgumentMap], Iterable[Flag]]):
         if code in _REGISTRY or any(c.name == name for c in _REGISTRY.values()):
             raise ValueError(f"check {code} {name} is registered twice")
-        _REGISTRY[code] = Check(code, name, Severity(severity), summary, hint, function, reads_text)
+        _REGISTRY[code] = Check(code, name, Severity(severity), summary, hint, function)
         return function
 
     return register
@@ -199,27 +193,8 @@ def run_checks(
             _RUN.reset(run)
 
 
-PARALLEL = 5000
-"""Claims and inferences from which the checks that read texts run in a second process beside the others."""
-
-
 def _run(amap: ArgumentMap, checks: list[Check]) -> list[Finding]:
     silenced = _silenced(amap)
-    if len(amap.claims) + len(amap.inferences) >= PARALLEL:
-        texts = [c for c in checks if c.reads_text]
-        theirs = in_child(lambda: _findings(amap, texts, silenced))
-        try:
-            findings = _findings(amap, [c for c in checks if not c.reads_text], silenced)
-        finally:
-            findings += theirs()
-    else:
-        findings = _findings(amap, checks, silenced)
-    findings.sort(key=lambda f: (f.line, f.code, f.target))
-    return findings
-
-
-def _findings(amap: ArgumentMap, checks: list[Check], silenced: dict[str, frozenset[str]]) -> list[Finding]:
-    """The findings of ``checks``, in their order, without those the elements' ``ignore:`` silence."""
     findings: list[Finding] = []
     for chk in checks:
         for flag in chk.function(amap):
@@ -237,4 +212,5 @@ def _findings(amap: ArgumentMap, checks: list[Check], silenced: dict[str, frozen
                     hint=flag.hint or chk.hint,
                 )
             )
+    findings.sort(key=lambda f: (f.line, f.code, f.target))
     return findings

@@ -24,7 +24,6 @@ _ASCII_NON_WORD = bytes(b for b in range(128) if not chr(b).isalnum())
     "warning",
     summary="two claims with the same text",
     hint="keep one claim and use its id wherever the other was used",
-    reads_text=True,
 )
 def duplicate_claim(amap: ArgumentMap) -> Iterator[Flag]:
     """Two ids for one statement split its support and attacks between them.

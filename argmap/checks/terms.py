@@ -43,7 +43,6 @@ def _quoted(words: list[str]) -> str:
     "warning",
     summary="rabbit rule: a term of a support's conclusion appears in none of its premises",
     hint="add the unstated premise that connects these terms to the premises (or reword to use the same terms)",
-    reads_text=True,
 )
 def missing_link(amap: ArgumentMap) -> Iterator[Flag]:
     """A term that appears in the conclusion but in no premise was pulled out of a hat.
@@ -72,7 +71,6 @@ def missing_link(amap: ArgumentMap) -> Iterator[Flag]:
     "warning",
     summary="holding-hands rule: a co-premise's term appears neither in the conclusion nor in another co-premise",
     hint="link the term to the rest of the reason (a co-premise that uses it), or drop it from the premise",
-    reads_text=True,
 )
 def stranded_premise(amap: ArgumentMap) -> Iterator[Flag]:
     """In a linked reason every term of a co-premise should hold hands with another part.
