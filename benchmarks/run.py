@@ -1,7 +1,8 @@
 """Time argmap against the reference Argdown CLI and Graphviz, on synthetic maps of growing size.
 
-Every step is a whole command in a fresh process (start-up included), run several times;
-the table shows the median wall time, CPU time (user + system, which other work on a
+Every step is a whole command in a fresh process (start-up included), run several times
+(the commands a ratio compares take turns, so that a shared machine's drifting speed
+meets them alike); the table shows the median wall time, CPU time (user + system, which other work on a
 shared machine disturbs less) and peak memory (resident set) of the child process,
 measured with ``os.wait4``. argmap's bytecode is compiled first, as
 ``pip install`` does (an editable install under ``PYTHONDONTWRITEBYTECODE`` would
@@ -31,8 +32,6 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-
-from generate import write_files
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -110,16 +109,40 @@ def run_once(command: list[str | Path], timeout: float) -> tuple[float, float, f
 
 def measure(command: list[str | Path], runs: int, timeout: float, ok: tuple[int, ...] = (0,)) -> Result:
     """Median wall time, CPU time and memory over ``runs`` runs; the first failure ends it with a note."""
-    times, cpus, memories = [], [], []
-    for _ in range(runs):
-        seconds, cpu, megabytes, code, tail = run_once(command, timeout)
-        if code not in ok:
-            why = "timed out" if code == -signal.SIGKILL else f"failed after {seconds:.1f} s: {tail[:60]}"
-            return Result(None, megabytes, why)
-        times.append(seconds)
-        cpus.append(cpu)
-        memories.append(megabytes)
-    return Result(statistics.median(times), statistics.median(memories), cpu=statistics.median(cpus))
+    return side_by_side([command], runs, timeout, ok)[0]
+
+
+def side_by_side(
+    commands: list[list[str | Path] | None], runs: int, timeout: float, ok: tuple[int, ...] = (0,)
+) -> list[Result | None]:
+    """:func:`measure` for commands compared with each other, taking turns (in a new order each round).
+
+    A shared machine's speed drifts over minutes: measured one after the other, the
+    commands of a ratio would each meet a different machine. ``None`` stays ``None``.
+    """
+    samples: list[list[tuple[float, float, float]]] = [[] for _ in commands]
+    failed: dict[int, Result] = {}
+    live = [k for k, command in enumerate(commands) if command is not None]
+    for round_ in range(runs):
+        shift = round_ % len(live) if live else 0
+        for k in live[shift:] + live[:shift]:
+            if k in failed:
+                continue
+            seconds, cpu, megabytes, code, tail = run_once(commands[k], timeout)  # type: ignore[arg-type]
+            if code not in ok:
+                why = "timed out" if code == -signal.SIGKILL else f"failed after {seconds:.1f} s: {tail[:60]}"
+                failed[k] = Result(None, megabytes, why)
+            samples[k].append((seconds, cpu, megabytes))
+    results: list[Result | None] = []
+    for k, command in enumerate(commands):
+        if command is None:
+            results.append(None)
+        elif k in failed:
+            results.append(failed[k])
+        else:
+            times, cpus, memories = zip(*samples[k], strict=True)
+            results.append(Result(statistics.median(times), statistics.median(memories), cpu=statistics.median(cpus)))
+    return results
 
 
 def inner_time(command: list[str | Path], runs: int, timeout: float) -> Result:
@@ -131,6 +154,22 @@ def inner_time(command: list[str | Path], runs: int, timeout: float) -> Result:
             return Result(None, None, "failed")
         times.append(float(completed.stdout.split()[-1]))
     return Result(statistics.median(times), None)
+
+
+def write_files(n: int, seed: int) -> tuple[Path, Path]:
+    """The map of ``n`` claims as YAML and as Argdown, generated (once) by a process of its own.
+
+    Linux counts a child's peak memory from before its ``exec``, when it was a copy of this
+    process: maps generated here would add their memory to every measurement after them.
+    """
+    done = subprocess.run(
+        [PY, Path(__file__).with_name("generate.py"), str(n), "--seed", str(seed), "-o", DATA],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    yaml_path, argdown_path = done.stdout.split()
+    return Path(yaml_path), Path(argdown_path)
 
 
 def size(text: str) -> int:
@@ -243,43 +282,57 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {machine()}", file=sys.stderr)
     subprocess.run([PY, "-m", "compileall", "-q", ROOT / "argmap"], check=True, env=_writing_bytecode())
     load_before = load_average()
-    essay = args.essay if args.essay.exists() else write_files(40, args.seed, DATA)[0]
+    essay = args.essay if args.essay.exists() else write_files(40, args.seed)[0]
     runs = max(args.runs, 11)
     step("essay", f"python -m argmap check {essay.name}", measure(argmap_cmd("check", essay, "--exit-zero"), runs, 60))
     script = Path(PY).with_name("argmap")
     if script.exists():
         step("essay", f"argmap check {essay.name}", measure([script, "check", essay, "--exit-zero"], runs, 60))
     for n in sizes:
-        yaml_path, argdown_path = write_files(n, args.seed, DATA)
+        yaml_path, argdown_path = write_files(n, args.seed)
         label = f"{n:,}"
         runs = args.runs if n <= 20000 else 1
-        argdown_json = measure([argdown, "json", argdown_path, out], runs, args.timeout) if argdown else None
-        step(
-            label, "load .yaml", measure([PY, "-c", LOAD, yaml_path], runs, args.timeout), "argdown json", argdown_json
+        argdown_json, load_yaml, load_argdown = side_by_side(
+            [
+                [argdown, "json", argdown_path, out] if argdown else None,
+                [PY, "-c", LOAD, yaml_path],
+                [PY, "-c", LOAD, argdown_path] if native else None,
+            ],
+            runs,
+            args.timeout,
         )
-        if native:
-            load = measure([PY, "-c", LOAD, argdown_path], runs, args.timeout)
-            step(label, "load .argdown", load, "argdown json", argdown_json)
+        step(label, "load .yaml", load_yaml, "argdown json", argdown_json)  # type: ignore[arg-type]
+        if load_argdown is not None:
+            step(label, "load .argdown", load_argdown, "argdown json", argdown_json)
         step(label, "check .yaml", measure(argmap_cmd("check", yaml_path, "--exit-zero"), runs, args.timeout))
         if (ROOT / "argmap" / "cli" / "evaluate.py").exists():
             step(label, "evaluate .yaml", measure(argmap_cmd("evaluate", yaml_path), runs, args.timeout, (0, 1)))
         pipeline = measure([PY, "-c", PIPELINE, yaml_path], runs, args.timeout)
         step(label, "load+check+evaluate .yaml (library)", pipeline)
         ratios[(n, "pipeline")] = (pipeline, pipeline)
-        ref_dot = (
-            measure([argdown, "map", "--format", "dot", argdown_path, out], runs, args.timeout) if argdown else None
-        )
         dot_path = out / f"map-{n}.dot"
-        for source in [argdown_path] * native + [yaml_path]:
-            dot = measure(argmap_cmd("render", source, "-o", dot_path), runs, args.timeout)
-            step(label, f"load+check+DOT {source.suffix}", dot, "argdown map --format dot", ref_dot)
-            ratios.setdefault((n, "dot"), (dot, ref_dot or Result(None, None)))
+        sources = [argdown_path] * native + [yaml_path]
+        ref_dot, *dots = side_by_side(
+            [
+                [argdown, "map", "--format", "dot", argdown_path, out] if argdown else None,
+                *(argmap_cmd("render", source, "-o", dot_path) for source in sources),
+            ],
+            runs,
+            args.timeout,
+        )
+        for source, dot in zip(sources, dots, strict=True):
+            step(label, f"load+check+DOT {source.suffix}", dot, "argdown map --format dot", ref_dot)  # type: ignore[arg-type]
+            ratios.setdefault((n, "dot"), (dot, ref_dot or Result(None, None)))  # type: ignore[arg-type]
         if n <= args.svg_max:
-            svg = measure(argmap_cmd("render", yaml_path, "-o", out / f"map-{n}.svg"), runs, args.timeout)
-            ref_svg = (
-                measure([argdown, "map", "--format", "svg", argdown_path, out], runs, args.timeout) if argdown else None
+            svg, ref_svg = side_by_side(
+                [
+                    argmap_cmd("render", yaml_path, "-o", out / f"map-{n}.svg"),
+                    [argdown, "map", "--format", "svg", argdown_path, out] if argdown else None,
+                ],
+                runs,
+                args.timeout,
             )
-            step(label, "load+check+SVG .yaml", svg, "argdown map --format svg", ref_svg)
+            step(label, "load+check+SVG .yaml", svg, "argdown map --format svg", ref_svg)  # type: ignore[arg-type]
             alone = inner_time([PY, "-c", GRAPHVIZ_ALONE, dot_path, out / "alone.svg"], runs, args.timeout)
             step(label, "Graphviz alone on argmap's DOT", alone)
             ratios[(n, "svg")] = (svg, alone)
