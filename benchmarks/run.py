@@ -113,7 +113,7 @@ def measure(command: list[str | Path], runs: int, timeout: float, ok: tuple[int,
 
 
 def side_by_side(
-    commands: list[list[str | Path] | None], runs: int, timeout: float, ok: tuple[int, ...] = (0,)
+    commands: list[list[str | Path] | Inner | None], runs: int, timeout: float, ok: tuple[int, ...] = (0,)
 ) -> list[Result | None]:
     """:func:`measure` for commands compared with each other, taking turns (in a new order each round).
 
@@ -128,7 +128,14 @@ def side_by_side(
         for k in live[shift:] + live[:shift]:
             if k in failed:
                 continue
-            seconds, cpu, megabytes, code, tail = run_once(commands[k], timeout)  # type: ignore[arg-type]
+            command = commands[k]
+            if isinstance(command, Inner):
+                inner = inner_once(command.command, timeout)
+                if inner is None:
+                    failed[k] = Result(None, None, "failed")
+                samples[k].append((inner or 0.0, 0.0, 0.0))
+                continue
+            seconds, cpu, megabytes, code, tail = run_once(command, timeout)  # type: ignore[arg-type]
             if code not in ok:
                 why = "timed out" if code == -signal.SIGKILL else f"failed after {seconds:.1f} s: {tail[:60]}"
                 failed[k] = Result(None, megabytes, why)
@@ -141,19 +148,26 @@ def side_by_side(
             results.append(failed[k])
         else:
             times, cpus, memories = zip(*samples[k], strict=True)
-            results.append(Result(statistics.median(times), statistics.median(memories), cpu=statistics.median(cpus)))
+            if isinstance(command, Inner):
+                results.append(Result(statistics.median(times), None))
+            else:
+                results.append(
+                    Result(statistics.median(times), statistics.median(memories), cpu=statistics.median(cpus))
+                )
     return results
 
 
-def inner_time(command: list[str | Path], runs: int, timeout: float) -> Result:
-    """Median of the seconds a command prints itself (for Graphviz alone, start-up excluded)."""
-    times = []
-    for _ in range(runs):
-        completed = subprocess.run([str(c) for c in command], capture_output=True, text=True, timeout=timeout, cwd=ROOT)
-        if completed.returncode != 0:
-            return Result(None, None, "failed")
-        times.append(float(completed.stdout.split()[-1]))
-    return Result(statistics.median(times), None)
+@dataclass
+class Inner:
+    """A command that prints the seconds it took itself (Graphviz alone, its start-up excluded)."""
+
+    command: list[str | Path]
+
+
+def inner_once(command: list[str | Path], timeout: float) -> float | None:
+    """The seconds an :class:`Inner` command prints, or ``None`` if it fails."""
+    completed = subprocess.run([str(c) for c in command], capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    return float(completed.stdout.split()[-1]) if completed.returncode == 0 else None
 
 
 def write_files(n: int, seed: int) -> tuple[Path, Path]:
@@ -324,17 +338,17 @@ def main(argv: list[str] | None = None) -> int:
             step(label, f"load+check+DOT {source.suffix}", dot, "argdown map --format dot", ref_dot)  # type: ignore[arg-type]
             ratios.setdefault((n, "dot"), (dot, ref_dot or Result(None, None)))  # type: ignore[arg-type]
         if n <= args.svg_max:
-            svg, ref_svg = side_by_side(
+            svg, ref_svg, alone = side_by_side(
                 [
                     argmap_cmd("render", yaml_path, "-o", out / f"map-{n}.svg"),
                     [argdown, "map", "--format", "svg", argdown_path, out] if argdown else None,
+                    Inner([PY, "-c", GRAPHVIZ_ALONE, dot_path, out / "alone.svg"]),
                 ],
                 runs,
                 args.timeout,
             )
             step(label, "load+check+SVG .yaml", svg, "argdown map --format svg", ref_svg)  # type: ignore[arg-type]
-            alone = inner_time([PY, "-c", GRAPHVIZ_ALONE, dot_path, out / "alone.svg"], runs, args.timeout)
-            step(label, "Graphviz alone on argmap's DOT", alone)
+            step(label, "Graphviz alone on argmap's DOT", alone)  # type: ignore[arg-type]
             ratios[(n, "svg")] = (svg, alone)
     shutil.rmtree(out, ignore_errors=True)
     print(report(rows, ratios, argdown, args, f"{load_before} at the start, {load_average()} at the end"))
