@@ -371,7 +371,8 @@ def report(rows, ratios, argdown: str | None, args, load: str) -> str:
         f"Argdown CLI: {argdown_version(argdown)} ({argdown})"
         if argdown
         else "Argdown CLI not found: its columns are empty",
-        "Each step is a whole command in a new process; sizes above 20,000 are run once.",
+        "Each step is a whole command in a new process, the commands a ratio compares in turns; "
+        "sizes above 20,000 are run once.",
         "",
         "| claims | step | argmap s | CPU s | argmap MB | reference | ref s | CPU s | ref MB | time ratio | memory ratio |",
         "|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|",
