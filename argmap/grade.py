@@ -23,11 +23,13 @@ is noted without costing points, since a good map may say more than the model an
 
 from __future__ import annotations
 
+import heapq
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
-from rapidfuzz import fuzz, utils
+from rapidfuzz import fuzz, process, utils
 
 from argmap.model import ArgumentMap, Inference
 
@@ -116,26 +118,60 @@ def similarity(a: str, b: str) -> float:
     return fuzz.token_sort_ratio(a, b, processor=utils.default_process)
 
 
+def _sorted_words(text: str) -> str:
+    """What :func:`similarity` compares of a text: its case-folded words, punctuation stripped, sorted."""
+    return " ".join(sorted(utils.default_process(text).split()))
+
+
 def match_claims(student: ArgumentMap, key: ArgumentMap, threshold: float = THRESHOLD) -> list[Match]:
-    """Key claims paired with student claims, best pairs first, each claim used once, in key order."""
-    pairs = []
+    """Key claims paired with student claims, best pairs first, each claim used once, in key order.
+
+    Every key claim is compared with every student claim, in RapidFuzz's own loop: each
+    text is prepared once (what :func:`similarity` does again for every pair) and the
+    student texts below the threshold are passed over in C. Each key claim's candidates
+    are kept as two arrays of numbers, and a heap takes the pairs best first across them,
+    in the order of one sorted list of all pairs (score, then key order, then student order).
+    """
+    student_texts = [_sorted_words(claim.text) for claim in student.claims.values()]
+    student_index = {sid: j for j, sid in enumerate(student.claims)}
+    student_ids = list(student.claims)
+    key_ids = list(key.claims)
+    candidates: list[tuple[array[float], array[int]]] = []
+    same_text: dict[int, float] = {}
+    heap: list[tuple[float, int, int, int]] = []
     for i, (kid, kclaim) in enumerate(key.claims.items()):
-        for j, (sid, sclaim) in enumerate(student.claims.items()):
-            text = similarity(kclaim.text, sclaim.text)
-            score = text + ID_BONUS if kid == sid else text
-            if score >= threshold:
-                pairs.append((-score, i, j, kid, sid, text))
-    pairs.sort()
-    taken_key: set[str] = set()
-    taken_student: set[str] = set()
-    found: dict[str, Match] = {}
-    for _, _, _, kid, sid, text in pairs:
-        if kid in taken_key or sid in taken_student:
+        query = _sorted_words(kclaim.text)
+        same = student_index.get(kid)
+        found = [
+            (-score, j)
+            for _, score, j in process.extract_iter(
+                query, student_texts, scorer=fuzz.ratio, processor=None, score_cutoff=threshold
+            )
+            if j != same
+        ]
+        if same is not None:
+            text = fuzz.ratio(query, student_texts[same])
+            if text + ID_BONUS >= threshold:
+                same_text[i] = text
+                found.append((-(text + ID_BONUS), same))
+        found.sort()
+        candidates.append((array("d", [f[0] for f in found]), array("l", [f[1] for f in found])))
+        if found:
+            heap.append((found[0][0], i, found[0][1], 0))
+    heapq.heapify(heap)
+    taken_student: set[int] = set()
+    found_matches: dict[str, Match] = {}
+    while heap:
+        negative, i, j, at = heapq.heappop(heap)
+        if j in taken_student:
+            scores, indices = candidates[i]
+            if at + 1 < len(scores):
+                heapq.heappush(heap, (scores[at + 1], i, indices[at + 1], at + 1))
             continue
-        taken_key.add(kid)
-        taken_student.add(sid)
-        found[kid] = Match(kid, sid, round(text, 1))
-    return [found[kid] for kid in key.claims if kid in found]
+        taken_student.add(j)
+        text = same_text[i] if student_index.get(key_ids[i]) == j else -negative
+        found_matches[key_ids[i]] = Match(key_ids[i], student_ids[j], round(text, 1))
+    return [found_matches[kid] for kid in key.claims if kid in found_matches]
 
 
 class _Grader:

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from argmap import ArgumentMap, Claim, Inference, load_map, parse_map
 from argmap.cli import app
-from argmap.grade import POINTS, grade, match_claims
+from argmap.grade import ID_BONUS, POINTS, THRESHOLD, Match, grade, match_claims, similarity
 from argmap.readers import readers
 
 HERE = Path(__file__).parent
@@ -197,6 +197,46 @@ def test_claims_are_matched_best_first_and_once():
 
 
 # -- the command line ----------------------------------------------------------------------
+
+
+def _matched_plainly(student: ArgumentMap, key: ArgumentMap, threshold: float = THRESHOLD) -> list[Match]:
+    """The matching as the rubric defines it: every pair scored, one list sorted best first, taken greedily."""
+    pairs = []
+    for i, (kid, kclaim) in enumerate(key.claims.items()):
+        for j, (sid, sclaim) in enumerate(student.claims.items()):
+            text = similarity(kclaim.text, sclaim.text)
+            score = text + ID_BONUS if kid == sid else text
+            if score >= threshold:
+                pairs.append((-score, i, j, kid, sid, text))
+    pairs.sort()
+    taken_key, taken_student, found = set(), set(), {}
+    for _, _, _, kid, sid, text in pairs:
+        if kid not in taken_key and sid not in taken_student:
+            taken_key.add(kid)
+            taken_student.add(sid)
+            found[kid] = Match(kid, sid, round(text, 1))
+    return [found[kid] for kid in key.claims if kid in found]
+
+
+WORDS = "the a school schools meal meals child children hungry learn less more tax fund, Fund! ?".split()
+claim_lists = st.lists(
+    st.tuples(st.sampled_from(["a", "b", "c", "d", "e", "f", "g"]), st.lists(st.sampled_from(WORDS), max_size=5)),
+    min_size=1,
+    max_size=12,
+    unique_by=lambda pair: pair[0],
+)
+
+
+def _claims_map(pairs) -> ArgumentMap:
+    claims = [Claim(cid, " ".join(words) or "?") for cid, words in pairs]
+    return ArgumentMap("m", claims[0].id, claims)
+
+
+@settings(max_examples=300, deadline=None)
+@given(key=claim_lists, student=claim_lists, threshold=st.sampled_from([THRESHOLD, 35.0, 80.0, 0.0]))
+def test_matching_takes_the_pairs_of_the_plain_definition_in_its_order(key, student, threshold):
+    key_map, student_map = _claims_map(key), _claims_map(student)
+    assert match_claims(student_map, key_map, threshold) == _matched_plainly(student_map, key_map, threshold)
 
 
 def test_grade_prints_score_and_feedback(tmp_path):
