@@ -128,13 +128,14 @@ def escape_label(text: str) -> str:
 
     Characters XML cannot hold are dropped and line breaks become spaces; ``&``, ``<``,
     ``>`` and quotes become entities and backslashes are doubled, so the text shows
-    literally. Never empty (Graphviz refuses an empty ``<FONT>`` or ``<B>``): nothing
-    left becomes one space. Past :data:`LINE_MAX` characters the line is cut with "…".
+    literally. Never empty (Graphviz refuses an empty ``<FONT>`` or ``<B>``, and drops
+    the content of one that holds only tabs): nothing left, or only white space, becomes
+    one space. Past :data:`LINE_MAX` characters the line is cut with "…".
     """
     line = text if text.isprintable() else " ".join(_clean(text).splitlines())
     if len(line) > LINE_MAX:
         line = line[: LINE_MAX - 1] + "\u2026"
-    return _literal(line) or " "
+    return _literal(line) if line.strip() else " "
 
 
 def _greedy(text: str, width: int) -> list[str] | None:

@@ -100,6 +100,13 @@ def test_any_text_draws_and_shows_literally(text, claim_id, title):
     assert DROPPED.sub("", title) in DROPPED.sub("", "".join(texts.values()))
 
 
+@pytest.mark.parametrize("blank", ["\t", "\t\t", "\x0b", "\u3000", "\t\u2028"])
+def test_a_title_id_or_text_of_white_space_only_draws(blank):
+    # Graphviz drops the content of <B>\t</B> and then refuses the empty element (found by hypothesis)
+    amap = ArgumentMap(blank, "t", [Claim("t", blank), Claim(blank, "A claim.")], [Inference("r", (blank,), "t")])
+    assert draw(to_dot(amap), "svg").startswith(b"<?xml")
+
+
 def test_draw_dot_is_the_source_itself():
     assert draw("digraph { a }", "dot") == b"digraph { a }"
 
