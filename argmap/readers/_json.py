@@ -198,7 +198,10 @@ def _compiled(schema: dict[str, Any]) -> Callable[[Any], Any]:
     if found is None:
         import fastjsonschema
 
-        found = _COMPILED[id(schema)] = (schema, fastjsonschema.compile(schema))
+        # neither filling in defaults (validation never changes the document) nor checking
+        # formats (jsonschema does not either): the two validators must agree
+        validator = fastjsonschema.compile(schema, use_default=False, use_formats=False)
+        found = _COMPILED[id(schema)] = (schema, validator)
     return found[1]
 
 
@@ -206,9 +209,8 @@ def validate(doc: JsonDoc, instance: Any, schema: dict[str, Any], trail: Trail =
     """Check ``instance`` (found at ``trail``) against a JSON Schema; the first problem raises at its path.
 
     A document is first run through the schema compiled to Python by ``fastjsonschema``
-    (seventeen times as fast as ``jsonschema`` on a 20,000-claim map); only one it
-    rejects goes to ``jsonschema``, whose errors say best what is wrong and which has
-    the last word.
+    (an order of magnitude faster than ``jsonschema`` on a big map); only one it rejects
+    goes to ``jsonschema``, whose errors say best what is wrong and which has the last word.
     """
     from fastjsonschema import JsonSchemaException
 
