@@ -125,9 +125,6 @@ class _Source:
 
     def place(self, offset: int) -> tuple[int, int, str | None]:
         """Line and column in the map's own file (an included part is at its ``@include``), and the origin."""
-        if len(self.pieces) == 1:
-            line, col = self._line_col(self.text, offset)
-            return line, col, None
         piece = self._piece(offset)
         if piece.path == self.pieces[0].path:
             return (*self._line_col(piece.text, piece.offset + offset - piece.start), None)
