@@ -106,12 +106,18 @@ def test_argmaps_own_argdown_export_is_read_the_same(path):
     _compare(str(dumps(amap, "argdown")))
 
 
-def test_the_benchmark_files_are_read_by_the_line_reader():
+def benchmark_generator() -> Any:
+    """``benchmarks/generate.py`` as a module."""
     spec = importlib.util.spec_from_file_location("argmap_lines_generate", ROOT / "benchmarks" / "generate.py")
     assert spec is not None and spec.loader is not None
     generate = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = generate  # its dataclasses look their module up
     spec.loader.exec_module(generate)
+    return generate
+
+
+def test_the_benchmark_files_are_read_by_the_line_reader():
+    generate = benchmark_generator()
     for seed in range(3):
         assert _compare(generate.to_argdown(generate.generate(300, seed))) == "same"
 

@@ -19,6 +19,7 @@ characters that start markup or a special character (``.x.``, ``:x:``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from argmap.errors import MapError
 from argmap.readers import _argdown_lexer as lx
@@ -26,7 +27,7 @@ from argmap.readers import _argdown_parser as ps
 from argmap.readers._argdown_lexer import Lexer, Token
 from argmap.readers._argdown_model import Argument, Document, Statement, _Builder, load_yaml
 
-__all__ = ["build"]
+__all__ = ["build", "readable"]
 
 _RUN = r"[^\\@#*_\[\]{}<>.:]*(?:[.:](?= |$)[^\\@#*_\[\]{}<>.:]*)*"
 """A text's characters, as far as a pattern tells them apart cheaply: see :func:`_is_plain` for the rest."""
@@ -92,6 +93,8 @@ class _Reader:
         self.starts: list[int] = []
         self.newline_at_end = False
         self.i = 0
+        self.first_line = 1
+        """The line number of the block's first line."""
 
     # -- lines ---------------------------------------------------------------------------
 
@@ -159,15 +162,9 @@ class _Reader:
             element.text += " "
             element.plain += " "
         b = self.builder
-        lines, starts = self.lines, self.starts
+        starts = self.starts
         b.enter_relations()
-        while True:
-            i = self.i = self.i + 1
-            match = _RELATION_LINE.match(lines[i])
-            if match is None or len(match.group(1)) != level:
-                raise _Decline
-            symbol = match.group(2)
-            name = _RELATION_NAMES[symbol]
+        for i, match, symbol, name in self.relation_lines(level):
             offset = starts[i] + level
             relation = b.open_relation(name, offset)
             start = offset + len(symbol) + 1
@@ -186,30 +183,46 @@ class _Reader:
                 if deeper > level:
                     self.relations(content, deeper, depth + 1)
                 b.close_relation(relation, b.close_argument(content, data, start))
+        b.exit_relations()
+
+    def relation_lines(self, level: int) -> Iterator[tuple[int, re.Match[str], str, str]]:
+        """Each relation line indented by ``level`` from line ``self.i + 1`` on (those nested under it read by the
+        caller between two): its number, match, symbol and the grammar's rule for it."""
+        lines = self.lines
+        while True:
+            i = self.i = self.i + 1
+            match = _RELATION_LINE.match(lines[i])
+            if match is None or len(match.group(1)) != level:
+                raise _Decline
+            symbol = match.group(2)
+            yield i, match, symbol, _RELATION_NAMES[symbol]
             following = self.indent_after(self.i)
             if following != level:
                 if following > level:
                     raise _Decline  # between two levels: the lexer's indentation is not this nesting
-                break
-        b.exit_relations()
+                return
 
     # -- blocks --------------------------------------------------------------------------
 
     def block(self, previous: Argument | None) -> Argument | None:
         """The block starting on line ``self.i``; returns the argument it describes, for a structure after it."""
-        b = self.builder
-        i = self.i
-        line = self.lines[i]
-        offset = self.starts[i]
+        line = self.lines[self.i]
         first = line[:1]
         if first == "(":
             self.pcs(previous)
             return None
         if first == "#":
-            self.heading(line, offset)
+            self.heading(line, self.starts[self.i])
             return None
+        return self.element(line, first == "<")
+
+    def element(self, line: str, is_argument: bool) -> Argument | None:
+        """A statement or an argument with its relations, the whole block."""
+        b = self.builder
+        i = self.i
+        offset = self.starts[i]
         argument = None
-        if first == "<":
+        if is_argument:
             match = _ARGUMENT_LINE.match(line)
             if match is None:
                 raise _Decline
@@ -224,7 +237,7 @@ class _Reader:
             self.relations(element, deeper, 1)
         if not self.ends_block(self.i):
             raise _Decline  # a text that goes on on the next line, or a line that cannot follow
-        if first == "<":
+        if is_argument:
             argument = b.close_argument(element, data, offset)
         else:
             b.close_statement(element, data)
@@ -269,20 +282,29 @@ class _Reader:
         b.close_pcs(argument)
 
     def read(self) -> Document:
-        b, text = self.builder, self.text
+        self.blocks()
+        return self.builder.finish()
+
+    def blocks(self) -> None:
+        """Read the front matter into the builder, then each block."""
+        text = self.text
         pos = 0
         if text.startswith("==="):
             match = lx._FRONT_MATTER.match(text)
             if match is None or not text.startswith("\n\n", match.end()):
                 raise _Decline
-            b.token(Token(lx.FRONT_MATTER, match.group(), 0, match.end()), None, 0)
+            self.builder.token(Token(lx.FRONT_MATTER, match.group(), 0, match.end()), None, 0)
             pos = match.end()
         previous: Argument | None = None
         blocks = 0
+        number = 1 + text.count("\n", 0, pos)  # the line number of the character at pos
         while True:
-            pos = _NEWLINES.match(text, pos).end()  # type: ignore[union-attr]
+            skipped = _NEWLINES.match(text, pos).end()  # type: ignore[union-attr]
+            number += skipped - pos
+            pos = skipped
             if pos >= len(text):
                 break
+            self.first_line = number
             end = text.find("\n\n", pos)
             block = text[pos:] if end < 0 else text[pos:end]
             self.lines = block.split("\n")
@@ -296,18 +318,23 @@ class _Reader:
             self.i = 0
             previous = self.block(previous)
             blocks += 1
+            number += len(self.lines) - 1
             pos = len(text) if end < 0 else end
         if not blocks:
             raise _Decline
-        return b.finish()
+
+
+def readable(text: str) -> bool:
+    """Whether the text may be in the line shapes at all: no trailing spaces, tabs, other line ends or control characters."""
+    if not text or text[0] in "\n " or text.endswith(" ") or " \n" in text:
+        return False
+    return text.replace("\n", "").isprintable()
 
 
 def build(text: str, lexer: Lexer) -> Document | None:
     """Argdown's model of ``text`` if every line of it has one of the common shapes, else ``None``."""
-    if not text or text[0] in "\n " or text.endswith(" ") or " \n" in text:
-        return None  # trailing spaces
-    if not text.replace("\n", "").isprintable():
-        return None  # other line ends, tabs, control or other space characters
+    if not readable(text):
+        return None
     try:
         return _Reader(text, lexer).read()
     except (_Decline, MapError):

@@ -3,8 +3,9 @@
 The file is read as the Argdown tools read it (``@include`` directives, lexer, grammar
 and model follow argdown-core 1.7 in its default, loose mode; see
 :mod:`._argdown_model`; a file written one element a line in plain text takes a
-shortcut past the lexer and grammar to the same model, :mod:`._argdown_lines`), and
-Argdown's model is then mapped onto argmap's:
+shortcut past the lexer and grammar to the same model, :mod:`._argdown_lines`, and the
+commonest of those files a shortcut past the model to the same map,
+:mod:`._argdown_direct`), and Argdown's model is then mapped onto argmap's:
 
 * a statement (all statements sharing a title, Argdown's equivalence class) is a claim:
   its id is the title (``Untitled 1`` ... for untitled ones), its text that of the last
@@ -281,11 +282,43 @@ class _Mapper:
 
     def map(self) -> ArgumentMap:
         doc = self.doc
-        self.used.update(doc.statements)
         front = doc.front_matter if isinstance(doc.front_matter, dict) else {}
         sources = self.sources(front.get("sources"))
         self.source_ids = {s.id for s in sources}
         sections = self.sections()
+        self.elements()
+        if not self.claims:
+            raise MapError("no statements or arguments: there is nothing to map", self.path, 1, 1)
+        elements = len(self.claims) + len(self.inferences)
+        if elements > MAX_ELEMENTS.value(self.path):  # before the thesis rule and the map, which cost more
+            beyond = [*self.claims, *self.inferences][MAX_ELEMENTS.value(self.path)]
+            check_elements(elements, self.path, beyond.line or 1, beyond.col or 1)
+        thesis, thesis_line = self.thesis(front.get("thesis"))
+        data: dict[str, Any] = {"mode": doc.mode}
+        if sections:
+            data["sections"] = sections
+        if doc.front_matter is not None:
+            data["front_matter"] = _jsonable(doc.front_matter)
+        title = front.get("title")
+        if not isinstance(title, str) or not title.strip():
+            title = self.first_heading() or (Path(self.path).stem if self.path else "Argdown map")
+        description = front.get("description", front.get("subTitle"))
+        return ArgumentMap(
+            _plain(title),
+            thesis,
+            self.claims,
+            self.inferences,
+            sources,
+            path=self.path,
+            description=_plain(description) if isinstance(description, str) else None,
+            thesis_line=thesis_line,
+            data={"argdown": data},
+        )
+
+    def elements(self) -> None:
+        """The claims and inferences of Argdown's statements, arguments and relations, in that order."""
+        doc = self.doc
+        self.used.update(doc.statements)
         self.collapsed = self.collapsible()
         hidden = {argument.pcs[-1].title for argument in doc.arguments.values() if argument.title in self.collapsed}
         consumed = {id(relation) for relation in self.collapsed.values()}
@@ -317,33 +350,6 @@ class _Mapper:
                     counter += 1
                 inference.id = self.unique(f"r{counter}")
                 self.inferences.append(inference)
-        if not self.claims:
-            raise MapError("no statements or arguments: there is nothing to map", self.path, 1, 1)
-        elements = len(self.claims) + len(self.inferences)
-        if elements > MAX_ELEMENTS.value(self.path):  # before the thesis rule and the map, which cost more
-            beyond = [*self.claims, *self.inferences][MAX_ELEMENTS.value(self.path)]
-            check_elements(elements, self.path, beyond.line or 1, beyond.col or 1)
-        thesis, thesis_line = self.thesis(front.get("thesis"))
-        data: dict[str, Any] = {"mode": doc.mode}
-        if sections:
-            data["sections"] = sections
-        if doc.front_matter is not None:
-            data["front_matter"] = _jsonable(doc.front_matter)
-        title = front.get("title")
-        if not isinstance(title, str) or not title.strip():
-            title = self.first_heading() or (Path(self.path).stem if self.path else "Argdown map")
-        description = front.get("description", front.get("subTitle"))
-        return ArgumentMap(
-            _plain(title),
-            thesis,
-            self.claims,
-            self.inferences,
-            sources,
-            path=self.path,
-            description=_plain(description) if isinstance(description, str) else None,
-            thesis_line=thesis_line,
-            data={"argdown": data},
-        )
 
     def sections(self) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
@@ -709,7 +715,14 @@ def read(text: str, path: str | None = None) -> ArgumentMap:
     """Read Argdown into an :class:`ArgumentMap`; a syntax error raises :class:`MapError` at its place."""
     source = _expand(text, path)
     lexer = Lexer(source.text, path, source.origin if len(source.pieces) > 1 else None)
-    doc = _argdown_lines.build(source.text, lexer) if len(source.pieces) == 1 else None
+    doc = None
+    if len(source.pieces) == 1:
+        from argmap.readers import _argdown_direct  # it builds on this module
+
+        amap = _argdown_direct.read(source, lexer, path)
+        if amap is not None:
+            return amap
+        doc = _argdown_lines.build(source.text, lexer)
     if doc is None:  # not written one element a line: lexed, parsed and modelled a block at a time
         doc = ad.build(lexer, parse(lexer))
     amap = _Mapper(doc, source, path).map()
