@@ -38,7 +38,7 @@ from argmap.readers._argdown_lines import (
     _Reader,
     readable,
 )
-from argmap.readers.argdown import _jsonable, _Mapper, _Source, _statement_number
+from argmap.readers.argdown import _jsonable, _Mapper, _Source
 
 __all__ = ["read"]
 
@@ -56,6 +56,18 @@ class _Step:
     at: tuple[int, int]
     id: str = ""
     relations: list[_Relation] = field(default_factory=list)
+    data: Any = None
+    """Always none: an inference line in the line shapes is ``----`` alone (the model's inferences have data)."""
+
+
+@dataclass(eq=False, slots=True)
+class _PcsStatement:
+    """A numbered statement of a premise-conclusion structure, with what the model's mapper reads of it."""
+
+    title: str
+    role: str
+    data: Any
+    inference: _Step | None
 
 
 @dataclass(eq=False, slots=True)
@@ -76,8 +88,8 @@ class _Member:
     data: Any = None
     section: ad.Section | None = None
     relations: list[_Relation] = field(default_factory=list)
-    pcs: list[tuple[str, bool, Any, _Step | None]] = field(default_factory=list)
-    """An argument's premise-conclusion structure: title, whether a conclusion, data, the inference before it."""
+    pcs: list[_PcsStatement] = field(default_factory=list)
+    """An argument's premise-conclusion structure."""
 
 
 @dataclass(eq=False, slots=True)
@@ -251,7 +263,8 @@ class _DirectReader(_Reader):
                 title, text, data = self.occurrence(match, starts[i] + col)
                 member = self.statement_named(title, at)
                 self.close(member, at, text, data)
-                pcs.append((member.title, step is not None, data, step))
+                role = ad.PREMISE if step is None else ad.INTERMEDIARY_CONCLUSION
+                pcs.append(_PcsStatement(member.title, role, data, step))
                 step = None
             elif step is None and pcs and _INFERENCE_LINE.match(line):
                 step = self.last_step = _Step((self.first_line + i, 1))
@@ -260,8 +273,9 @@ class _DirectReader(_Reader):
             if self.ends_block(i):
                 break
             i += 1
-        if step is not None or not pcs[-1][1]:
+        if step is not None or pcs[-1].inference is None:
             raise _Decline
+        pcs[-1].role = ad.MAIN_CONCLUSION
         self.i = i
 
     # -- after the walk ----------------------------------------------------------------
@@ -278,7 +292,7 @@ class _DirectReader(_Reader):
             if isinstance(target, _Step) or not target.argument or not target.pcs:
                 continue
             if relation.type == ad.UNDERCUT:
-                step = target.pcs[-1][3]
+                step = target.pcs[-1].inference
                 assert step is not None
                 relation.target = step
                 ad._remove(step.relations, relation)  # type: ignore[arg-type]
@@ -292,13 +306,13 @@ class _DirectReader(_Reader):
         """Unlink members and relations, which point at each other, so that reference counting frees them at once."""
         for member in (*self.statements.values(), *self.arguments.values()):
             member.relations = []
-            for _, _, _, step in member.pcs:
-                if step is not None:
-                    step.relations = []
+            for statement in member.pcs:
+                if statement.inference is not None:
+                    statement.inference.relations = []
 
     def redundant(self, source: _Member, target: _Member) -> bool:
         """Whether the model drops an attack on an argument because ``source`` also attacks one of its premises."""
-        premises = {title for title, conclusion, _, _ in target.pcs if not conclusion}
+        premises = {statement.title for statement in target.pcs if statement.role == ad.PREMISE}
         return any(
             r.type == ad.ATTACK and r.source is source and not r.target.argument and r.target.title in premises
             for r in source.relations
@@ -340,8 +354,8 @@ class _DirectMapper(_Mapper):
         self.used.update(statements)
         used_in: dict[str, list[str]] = {}
         for argument in arguments.values():
-            for title, _, _, _ in argument.pcs:
-                names = used_in.setdefault(title, [])
+            for statement in argument.pcs:
+                names = used_in.setdefault(statement.title, [])
                 if argument.title not in names:
                     names.append(argument.title)
         claims = self.claims
@@ -353,7 +367,7 @@ class _DirectMapper(_Mapper):
                 claims.append(self.claim(argument, self.argument_ids[argument.title], None))
         reconstructed = [argument for argument in arguments.values() if argument.pcs]
         for argument in reconstructed:
-            steps = [step for _, _, _, step in argument.pcs if step is not None]
+            steps = [statement.inference for statement in argument.pcs if statement.inference is not None]
             for k, step in enumerate(steps, 1):
                 step.id = (
                     self.argument_ids[argument.title]
@@ -371,10 +385,11 @@ class _DirectMapper(_Mapper):
 
     def direct_steps(self, argument: _Member) -> list[Inference]:
         pcs = argument.pcs
-        conclusions = [index for index, (_, conclusion, _, _) in enumerate(pcs) if conclusion]
+        conclusions = [index for index, statement in enumerate(pcs) if statement.inference is not None]
         out = []
         for k, index in enumerate(conclusions, 1):
-            title, _, data, step = pcs[index]
+            conclusion = pcs[index]
+            step = conclusion.inference
             assert step is not None
             info: dict[str, Any] = {
                 "argument": argument.title,
@@ -388,13 +403,15 @@ class _DirectMapper(_Mapper):
                 if "data" in common:
                     common["argument_data"] = common.pop("data")
                 info.update({key: value for key, value in common.items() if key != "title"})
-                info["pcs"] = [{"title": t, **({"data": _jsonable(d)} if d is not None else {})} for t, _, d, _ in pcs]
+                info["pcs"] = [
+                    {"title": s.title, **({"data": _jsonable(s.data)} if s.data is not None else {})} for s in pcs
+                ]
             line, col = step.at
             out.append(
                 Inference(
                     step.id,
-                    tuple(dict.fromkeys(_premises(pcs, index, data))),
-                    title,
+                    tuple(dict.fromkeys(self.premises(argument, index))),  # type: ignore[arg-type]
+                    conclusion.title,
                     SUPPORT,
                     note=note or None,
                     line=line,
@@ -410,7 +427,7 @@ class _DirectMapper(_Mapper):
         if not member.argument:
             return member.title
         if member.pcs:
-            return member.pcs[-1][3].id  # type: ignore[union-attr]
+            return member.pcs[-1].inference.id  # type: ignore[union-attr]
         return self.argument_ids[member.title]
 
     def direct_relation(self, relation: _Relation, relation_id: str) -> Inference:
@@ -426,20 +443,6 @@ class _DirectMapper(_Mapper):
             col=col,
             data={"argdown": {"relation": relation.type}},
         )
-
-
-def _premises(pcs: list[tuple[str, bool, Any, _Step | None]], index: int, data: Any) -> list[str]:
-    """The premises of the step to ``pcs[index]``, as :meth:`._Mapper.premises` finds them."""
-    if isinstance(data, dict) and isinstance(data.get("uses"), list):
-        numbers = [_statement_number(n) for n in data["uses"]]
-        if numbers and all(n is not None and 1 <= n <= index for n in numbers):
-            return [pcs[n - 1][0] for n in dict.fromkeys(numbers)]  # type: ignore[operator, misc]
-    titles = []
-    for title, conclusion, _, _ in reversed(pcs[:index]):
-        titles.append(title)
-        if conclusion:
-            break
-    return list(reversed(titles))
 
 
 def read(source: _Source, lexer: Lexer, path: str | None) -> ArgumentMap | None:
